@@ -1,0 +1,137 @@
+package dev.gfplint.core.front;
+
+
+import dev.gfplint.core.idiom.IdiomTable;
+import dev.gfplint.core.ir.Cfg;
+import dev.gfplint.core.ir.CfgBuilder;
+import dev.gfplint.core.ir.Function;
+import dev.gfplint.core.ir.MacroTable;
+import dev.gfplint.core.ir.SourcePos;
+import dev.gfplint.core.ir.SourceText;
+import dev.gfplint.core.ir.Stmt;
+import dev.gfplint.core.ir.TranslationUnit;
+import dev.gfplint.core.lex.Lexer;
+import dev.gfplint.core.lex.TokenBuffer;
+import dev.gfplint.core.pp.Conditionals;
+import dev.gfplint.core.pp.MacroReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The front end for one file: lex, drop annotations, apply the #if policy, read #defines, find the
+ * functions at file scope, parse each body on its own and build its CFG. It never throws for bad input;
+ * an internal failure in one function is caught, counted and reported, and costs only that function.
+ * Thread-safe: each thread gets its own parser.
+ */
+public final class FrontEnd {
+    private final IdiomTable idioms;
+    private final Lexer lexer;
+    private final ThreadLocal<BodyParser> parsers;
+
+    public FrontEnd(IdiomTable idioms) {
+        this.idioms = idioms;
+        this.lexer = new Lexer(idioms);
+        this.parsers = ThreadLocal.withInitial(() -> new BodyParser(idioms));
+    }
+
+    /** Counters of one file; summed over a scan into the statistics. */
+    public static final class FileStats {
+        public int functions;
+        public int functionsFullyParsed;
+        public int functionsGivenUp;
+        public int statementsSkipped;
+        public int internalErrors;
+        public int lines;
+        public long tokens;
+        public int macros;
+        public int ppGroupsWrapped;
+        public int ppGroupsFirstOnly;
+    }
+
+    /** The IR of a file, its counters, and one-line notes (given-up functions, internal errors). */
+    public record Result(TranslationUnit unit, FileStats stats, List<String> notes) {}
+
+    public Result analyze(String path, char[] text) {
+        FileStats st = new FileStats();
+        List<String> notes = new ArrayList<>();
+        SourceText src = new SourceText(text);
+        TokenBuffer tb = lexer.lex(text);
+        st.tokens = tb.size();
+        st.lines = tb.size() == 0 ? 0 : tb.line(tb.size() - 1);
+        Annotations.drop(tb, idioms);
+        MacroTable macros = MacroReader.read(tb, src);
+        st.macros = macros.size();
+        Conditionals.Result pp = Conditionals.apply(tb);
+        st.ppGroupsWrapped = pp.groupsWrapped();
+        st.ppGroupsFirstOnly = pp.groupsFirstOnly();
+        int[] seq = pp.tokens();
+        IslandScanner scanner = new IslandScanner(tb, seq, idioms);
+        scanner.scan();
+        List<Function> functions = new ArrayList<>(scanner.functions.size());
+        BodyParser parser = parsers.get();
+        AstBuilder ast = new AstBuilder(tb, src, idioms);
+        for (IslandScanner.Candidate c : scanner.functions) {
+            FunctionHeader h = c.header();
+            SourcePos namePos = new SourcePos(tb.line(h.nameToken()), tb.col(h.nameToken()));
+            SourcePos endPos = new SourcePos(tb.line(seq[c.close()]), tb.col(seq[c.close()]));
+            Stmt body = null;
+            int skipped = 0;
+            boolean givenUp = false;
+            try {
+                BodyParser.Result r = parser.parse(tb, seq, c.open(), c.close(), scanner.typedefs);
+                if (r.tree() != null) {
+                    body = ast.body(r.tree());
+                    skipped = r.skipped();
+                } else {
+                    givenUp = true;
+                    notes.add(path + ":" + namePos.line() + ": function " + h.name() + " not parsed: " + r.gaveUpReason());
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                givenUp = true;
+                st.internalErrors++;
+                notes.add(path + ":" + namePos.line() + ": internal error in function " + h.name() + ": " + describe(e));
+            }
+            if (body == null) body = wholeBodySkipped(tb, seq, c, src);
+            Cfg cfg;
+            try {
+                cfg = CfgBuilder.build(body, namePos, endPos);
+            } catch (RuntimeException | StackOverflowError e) {
+                st.internalErrors++;
+                givenUp = true;
+                notes.add(path + ":" + namePos.line() + ": internal error building the CFG of " + h.name() + ": " + describe(e));
+                body = wholeBodySkipped(tb, seq, c, src);
+                cfg = CfgBuilder.build(body, namePos, endPos);
+            }
+            Function f = new Function(h.name(), h.storage(), h.inline(), h.returnType(), h.params(), namePos, endPos,
+                    h.definedBy(), body, cfg, skipped, givenUp);
+            functions.add(f);
+            st.functions++;
+            if (f.fullyParsed()) st.functionsFullyParsed++;
+            if (givenUp) st.functionsGivenUp++;
+            st.statementsSkipped += skipped;
+        }
+        return new Result(new TranslationUnit(path, functions, macros, scanner.typedefs, st.lines), st, notes);
+    }
+
+    /** A body the parser gave up on: one SKIPPED statement whose calls come from a lexical scan. */
+    private static Stmt wholeBodySkipped(TokenBuffer tb, int[] seq, IslandScanner.Candidate c, SourceText src) {
+        List<KToken> parts = new ArrayList<>(c.close() - c.open());
+        for (int k = c.open() + 1; k < c.close(); k++) parts.add(new KToken(tb, tb.type(seq[k]), seq[k]));
+        SourcePos p = new SourcePos(tb.line(seq[c.open()]), tb.col(seq[c.open()]));
+        Stmt block = new Stmt(Stmt.Kind.BLOCK, p);
+        if (parts.isEmpty()) return block;
+        Stmt s = new Stmt(Stmt.Kind.SKIPPED, p);
+        KToken first = parts.get(0);
+        s.text = src.normalized(first.startOffset(), parts.get(parts.size() - 1).endOffset());
+        s.lexicalCalls = LexicalCalls.find(parts, src);
+        block.body = List.of(s);
+        return block;
+    }
+
+    private static String describe(Throwable e) {
+        StackTraceElement[] st = e.getStackTrace();
+        return e.getClass().getSimpleName() + (e.getMessage() != null ? " (" + e.getMessage() + ")" : "")
+                + (st.length > 0 ? " at " + st[0] : "");
+    }
+
+}

@@ -1,0 +1,266 @@
+package dev.gfplint.core.front;
+
+import static dev.gfplint.grammar.KernelC.*;
+
+import dev.gfplint.core.idiom.IdiomTable;
+import dev.gfplint.core.ir.Function;
+import dev.gfplint.core.ir.Parameter;
+import dev.gfplint.core.lex.TokenBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * The file-scope pass of the island design. It walks the token stream counting braces and parentheses and
+ * cuts it into chunks: a chunk ending in ';' is a declaration (typedef names are collected from it), a
+ * chunk whose tokens before a '{' end in a parameter list is a function definition, any other '{' (struct,
+ * enum, initializer, a block inside a macro argument) is skipped as a whole. Nothing here can fail: a chunk
+ * that is not understood is passed over.
+ */
+final class IslandScanner {
+    /** A function definition found at file scope: its header and the stream indices of its braces. */
+    record Candidate(FunctionHeader header, int open, int close) {}
+
+    private final TokenBuffer tb;
+    private final int[] seq;
+    private final IdiomTable idioms;
+    final List<Candidate> functions = new ArrayList<>();
+    final Set<String> typedefs = new HashSet<>();
+
+    IslandScanner(TokenBuffer tb, int[] seq, IdiomTable idioms) {
+        this.tb = tb;
+        this.seq = seq;
+        this.idioms = idioms;
+    }
+
+    private int type(int i) {
+        return tb.type(seq[i]);
+    }
+
+    private String text(int i) {
+        return tb.text(seq[i]);
+    }
+
+    void scan() {
+        int n = seq.length;
+        int i = 0;
+        int chunkStart = 0;
+        int pd = 0;
+        while (i < n) {
+            int t = type(i);
+            if (t == LPAREN || t == LBRACK) {
+                pd++;
+            } else if (t == RPAREN || t == RBRACK) {
+                if (pd > 0) pd--;
+            } else if (t == LBRACE) {
+                int close = matchBrace(i);
+                if (pd == 0) {
+                    FunctionHeader h = header(chunkStart, i);
+                    if (h != null) {
+                        functions.add(new Candidate(h, i, close));
+                        i = close + 1;
+                        chunkStart = i;
+                        continue;
+                    }
+                }
+                i = close + 1;
+                continue;
+            } else if (t == SEMI) {
+                declaration(chunkStart, i);
+                chunkStart = i + 1;
+                pd = 0;
+            } else if (t == RBRACE) {
+                chunkStart = i + 1;
+                pd = 0;
+            }
+            i++;
+        }
+    }
+
+    /** Index of the brace closing the one at i, or the last index when the file ends first. */
+    private int matchBrace(int i) {
+        int d = 0;
+        for (int j = i; j < seq.length; j++) {
+            int t = type(j);
+            if (t == LBRACE) d++;
+            else if (t == RBRACE && --d == 0) return j;
+        }
+        return seq.length - 1;
+    }
+
+    private int matchParenBack(int close, int floor) {
+        int d = 0;
+        for (int j = close; j >= floor; j--) {
+            int t = type(j);
+            if (t == RPAREN) d++;
+            else if (t == LPAREN && --d == 0) return j;
+        }
+        return -1;
+    }
+
+    private void declaration(int a, int b) {
+        if (b <= a || type(a) != TYPEDEF) return;
+        String last = null;
+        int bd = 0;
+        for (int j = a + 1; j < b; j++) {
+            int t = type(j);
+            if (t == LBRACE) bd++;
+            else if (t == RBRACE) bd--;
+            else if (bd == 0) {
+                if (t == LPAREN && j + 2 < b && type(j + 1) == STAR && type(j + 2) == IDENT) {
+                    typedefs.add(text(j + 2)); // typedef int (*name_fn)(...)
+                    return;
+                }
+                if (t == IDENT) last = text(j);
+            }
+        }
+        if (last != null) typedefs.add(last);
+    }
+
+    /** The header of a function whose body opens at {@code brace}, or null when [a, brace) is no function header. */
+    FunctionHeader header(int a, int brace) {
+        int last = brace - 1;
+        if (last - a < 2 || type(last) != RPAREN || type(a) == TYPEDEF) return null;
+        for (int j = a; j < last; j++) if (type(j) == ASSIGN) return null;
+        int open = matchParenBack(last, a);
+        if (open <= a) return null;
+        int nameTok = open - 1;
+        int paramsOpen = open;
+        int paramsClose = last;
+        if (type(nameTok) == RPAREN) {
+            // int (*name(params))(fnargs): the name and parameters are inside the first group
+            int inner = matchParenBack(nameTok, a);
+            if (inner < a) return null;
+            int found = -1;
+            for (int j = inner + 1; j < nameTok; j++) {
+                if (type(j) == IDENT && type(j + 1) == LPAREN) {
+                    found = j;
+                    break;
+                }
+            }
+            if (found < 0) return null;
+            nameTok = found;
+            paramsOpen = found + 1;
+            paramsClose = matchForward(paramsOpen);
+            if (paramsClose < 0) return null;
+        }
+        if (type(nameTok) != IDENT) return null;
+        String name = text(nameTok);
+        if (nameTok == a) return definer(name, a, paramsOpen, paramsClose);
+        Function.Storage storage = Function.Storage.NONE;
+        boolean inline = false;
+        StringBuilder ret = new StringBuilder();
+        for (int j = a; j < nameTok; j++) {
+            int t = type(j);
+            if (t == STATIC) storage = Function.Storage.STATIC;
+            else if (t == EXTERN) storage = Function.Storage.EXTERN;
+            else if (t == INLINE) inline = true;
+            else {
+                if (ret.length() > 0) ret.append(' ');
+                ret.append(text(j));
+            }
+        }
+        return new FunctionHeader(name, seq[nameTok], storage, inline, ret.toString(),
+                params(paramsOpen + 1, paramsClose), null);
+    }
+
+    private int matchForward(int open) {
+        int d = 0;
+        for (int j = open; j < seq.length; j++) {
+            int t = type(j);
+            if (t == LPAREN) d++;
+            else if (t == RPAREN && --d == 0) return j;
+        }
+        return -1;
+    }
+
+    /** A function written through a defining macro: SYSCALL_DEFINE3(open, const char __user *, filename, ...). */
+    private FunctionHeader definer(String macro, int a, int open, int close) {
+        List<int[]> args = split(open + 1, close);
+        for (IdiomTable.Definer d : idioms.definers()) {
+            Matcher m = d.macro().matcher(macro);
+            if (!m.matches() || d.nameArg() >= args.size()) continue;
+            int[] na = args.get(d.nameArg());
+            if (na[1] - na[0] != 1 || type(na[0]) != IDENT) continue;
+            List<Parameter> params = new ArrayList<>();
+            if (d.pairedParams()) {
+                for (int k = d.nameArg() + 1; k + 1 < args.size(); k += 2) {
+                    params.add(new Parameter(params.size(), join(args.get(k)[0], args.get(k)[1]),
+                            join(args.get(k + 1)[0], args.get(k + 1)[1])));
+                }
+            }
+            return new FunctionHeader(d.prefix() + text(na[0]), seq[na[0]], Function.Storage.NONE, false, "long",
+                    params, macro);
+        }
+        // An unknown macro with a body: still a function (its parameters are the macro's arguments).
+        return new FunctionHeader(macro, seq[a], Function.Storage.NONE, false, "", params(open + 1, close), macro);
+    }
+
+    /** Splits [a, b) on commas outside parentheses and brackets; each element is {from, to}. */
+    private List<int[]> split(int a, int b) {
+        List<int[]> out = new ArrayList<>();
+        int d = 0;
+        int s = a;
+        for (int j = a; j < b; j++) {
+            int t = type(j);
+            if (t == LPAREN || t == LBRACK || t == LBRACE) d++;
+            else if (t == RPAREN || t == RBRACK || t == RBRACE) d--;
+            else if (t == COMMA && d == 0) {
+                out.add(new int[] {s, j});
+                s = j + 1;
+            }
+        }
+        if (b > s || !out.isEmpty()) out.add(new int[] {s, b});
+        return out;
+    }
+
+    private String join(int a, int b) {
+        StringBuilder sb = new StringBuilder();
+        for (int j = a; j < b; j++) {
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(text(j));
+        }
+        return sb.toString();
+    }
+
+    private List<Parameter> params(int a, int b) {
+        List<Parameter> out = new ArrayList<>();
+        List<int[]> parts = split(a, b);
+        if (parts.size() == 1 && parts.get(0)[1] - parts.get(0)[0] == 1 && type(parts.get(0)[0]) == VOID) return out;
+        for (int[] p : parts) {
+            int s = p[0];
+            int e = p[1];
+            if (e <= s) continue;
+            int nameAt = -1;
+            // function pointer: ... (*name)(...)
+            for (int j = s; j + 2 < e; j++) {
+                if (type(j) == LPAREN && type(j + 1) == STAR && type(j + 2) == IDENT) {
+                    nameAt = j + 2;
+                    break;
+                }
+            }
+            if (nameAt < 0) {
+                int d = 0;
+                for (int j = s; j < e; j++) {
+                    int t = type(j);
+                    if (t == LPAREN || t == LBRACK) d++;
+                    else if (t == RPAREN || t == RBRACK) d--;
+                    else if (d == 0 && t == IDENT && j > s) {
+                        int pt = type(j - 1);
+                        if (pt != STRUCT && pt != UNION && pt != ENUM) nameAt = j;
+                    }
+                }
+            }
+            StringBuilder ty = new StringBuilder();
+            for (int j = s; j < e; j++) {
+                if (j == nameAt) continue;
+                if (ty.length() > 0) ty.append(' ');
+                ty.append(text(j));
+            }
+            out.add(new Parameter(out.size(), ty.toString(), nameAt < 0 ? "" : text(nameAt)));
+        }
+        return out;
+    }
+}

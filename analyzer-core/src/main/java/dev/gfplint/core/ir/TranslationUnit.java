@@ -1,0 +1,41 @@
+package dev.gfplint.core.ir;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the front end made of one file: its function definitions with their CFGs, its macros, the typedef
+ * names it declares, and its parse statistics.
+ */
+public final class TranslationUnit {
+    private final String path;
+    private final List<Function> functions;
+    private final MacroTable macros;
+    private final Set<String> typedefs;
+    private final int lines;
+
+    public TranslationUnit(String path, List<Function> functions, MacroTable macros, Set<String> typedefs, int lines) {
+        this.path = path;
+        this.functions = List.copyOf(functions);
+        this.macros = macros;
+        this.typedefs = Collections.unmodifiableSet(typedefs);
+        this.lines = lines;
+    }
+
+    /** The path as given to the scanner (relative to the scan root when it was under one). */
+    public String path() { return path; }
+    public List<Function> functions() { return functions; }
+    public MacroTable macros() { return macros; }
+    public Set<String> typedefs() { return typedefs; }
+    public int lines() { return lines; }
+
+    public Function function(String name) {
+        for (Function f : functions) if (f.name().equals(name)) return f;
+        return null;
+    }
+
+    public long functionsFullyParsed() {
+        return functions.stream().filter(Function::fullyParsed).count();
+    }
+}

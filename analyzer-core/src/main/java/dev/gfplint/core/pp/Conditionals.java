@@ -1,0 +1,225 @@
+package dev.gfplint.core.pp;
+
+import static dev.gfplint.grammar.KernelC.*;
+
+import dev.gfplint.core.lex.DirectiveKind;
+import dev.gfplint.core.lex.IntList;
+import dev.gfplint.core.lex.Tok;
+import dev.gfplint.core.lex.TokenBuffer;
+
+/**
+ * The policy for {@code #if} groups, applied to the token stream before anything is parsed. No
+ * configuration is known, so every branch that could be compiled is kept where the result stays
+ * well-formed:
+ * <ol>
+ *   <li>a branch whose condition is the literal {@code 0} is dropped; one whose condition is {@code 1} is
+ *       taken and the branches after it are dropped;</li>
+ *   <li>a group with one live branch keeps it;</li>
+ *   <li>when every live branch is balanced (braces, parentheses and brackets) and the group stands between
+ *       statements (after ; { } : ) or else, each branch ending with ; or }), then
+ *       <ul><li>inside braces, the branches become {@code if (PP_COND) { ... } else if (PP_COND) { ... } else
+ *       { ... }}, so a function body analyses the #if and the #else code as alternative paths;</li>
+ *       <li>at file scope, the branches are all kept one after the other (both definitions of a function
+ *       defined differently under #ifdef CONFIG_X and #else are seen);</li></ul></li>
+ *   <li>otherwise (a branch opens a brace the other closes, or the group splits an expression or a function
+ *       header) only the first live branch is kept, which is the one the author wrote the rest against.</li>
+ * </ol>
+ * Other directives ({@code #define}, {@code #include}, stray {@code #else}/{@code #endif}) are dropped
+ * from the stream; #defines are read separately into the macro table.
+ */
+public final class Conditionals {
+    private final TokenBuffer tb;
+    private final int[] groupEnd;   // for an opening directive: index of its #endif (or tb.size())
+    private final int[] nextBranch; // for a group directive: index of the next #elif/#else/#endif of its group
+    private int depth;              // brace depth of what has been emitted so far
+    private int groupsWrapped;
+    private int groupsFirstOnly;
+
+    private Conditionals(TokenBuffer tb) {
+        this.tb = tb;
+        int n = tb.size();
+        groupEnd = new int[n];
+        nextBranch = new int[n];
+        int[] stack = new int[64];
+        int[] lastBranch = new int[64];
+        int sp = 0;
+        for (int i = 0; i < n; i++) {
+            if (tb.type(i) != Tok.DIRECTIVE) continue;
+            DirectiveKind k = tb.directiveKind(i);
+            if (k.opensGroup()) {
+                if (sp == stack.length) {
+                    stack = java.util.Arrays.copyOf(stack, sp * 2);
+                    lastBranch = java.util.Arrays.copyOf(lastBranch, sp * 2);
+                }
+                stack[sp] = i;
+                lastBranch[sp] = i;
+                sp++;
+            } else if (k.continuesGroup() && sp > 0) {
+                nextBranch[lastBranch[sp - 1]] = i;
+                lastBranch[sp - 1] = i;
+            } else if (k == DirectiveKind.ENDIF && sp > 0) {
+                sp--;
+                nextBranch[lastBranch[sp]] = i;
+                groupEnd[stack[sp]] = i;
+            }
+        }
+        while (sp > 0) { // unterminated groups run to the end of the file
+            sp--;
+            nextBranch[lastBranch[sp]] = n;
+            groupEnd[stack[sp]] = n;
+        }
+    }
+
+    /** The result: token indices in order (synthetic tokens are appended to the buffer) and counters. */
+    public record Result(int[] tokens, int groupsWrapped, int groupsFirstOnly) {}
+
+    public static Result apply(TokenBuffer tb) {
+        Conditionals c = new Conditionals(tb);
+        IntList out = new IntList(tb.size());
+        c.emit(0, tb.size(), out);
+        return new Result(out.toArray(), c.groupsWrapped, c.groupsFirstOnly);
+    }
+
+    private void emit(int from, int to, IntList out) {
+        int i = from;
+        while (i < to) {
+            int t = tb.type(i);
+            if (t == Tok.DIRECTIVE) {
+                if (tb.directiveKind(i).opensGroup()) {
+                    group(i, out);
+                    i = groupEnd[i] + 1;
+                    continue;
+                }
+                i++;
+                continue;
+            }
+            if (t != Tok.DROPPED) {
+                out.add(i);
+                if (t == LBRACE) depth++;
+                else if (t == RBRACE) depth--;
+            }
+            i++;
+        }
+    }
+
+    private enum Truth { FALSE, TRUE, UNKNOWN }
+
+    private Truth truth(int d) {
+        DirectiveKind k = tb.directiveKind(d);
+        if (k == DirectiveKind.ELSE) return Truth.UNKNOWN;
+        if (k != DirectiveKind.IF && k != DirectiveKind.ELIF) return Truth.UNKNOWN;
+        String cond = condition(d);
+        if (cond.equals("0") || cond.equals("(0)")) return Truth.FALSE;
+        if (cond.equals("1") || cond.equals("(1)")) return Truth.TRUE;
+        return Truth.UNKNOWN;
+    }
+
+    /** The directive's text after its name, comments removed and white space folded. */
+    private String condition(int d) {
+        int s = tb.start(d) + 1;
+        char[] x = tb.text;
+        while (s < tb.end(d) && (x[s] == ' ' || x[s] == '\t')) s++;
+        while (s < tb.end(d) && Character.isLetter(x[s])) s++;
+        return new dev.gfplint.core.ir.SourceText(x).normalized(s, tb.end(d));
+    }
+
+    private void group(int g, IntList out) {
+        int end = groupEnd[g];
+        // live branches: directive index, output tokens, balanced?
+        java.util.List<Integer> dirs = new java.util.ArrayList<>();
+        java.util.List<IntList> bodies = new java.util.ArrayList<>();
+        boolean allBalanced = true;
+        boolean allEndAtBoundary = true;
+        int depthBefore = depth;
+        for (int d = g; d < end; d = nextBranch[d]) {
+            Truth tr = truth(d);
+            if (tr == Truth.FALSE) continue;
+            IntList body = new IntList(16);
+            depth = depthBefore;
+            emit(d + 1, Math.min(nextBranch[d], end), body);
+            if (!balanced(body)) allBalanced = false;
+            if (!body.isEmpty() && !isBoundary(tb.type(body.last()))) allEndAtBoundary = false;
+            if (!body.isEmpty() && tb.type(body.get(0)) == ELSE) allEndAtBoundary = false;
+            dirs.add(d);
+            bodies.add(body);
+            if (tr == Truth.TRUE) break;
+            if (nextBranch[d] <= d) break;
+        }
+        depth = depthBefore;
+        if (bodies.isEmpty()) return;
+        if (bodies.size() == 1) {
+            append(bodies.get(0), out);
+            return;
+        }
+        int prev = out.isEmpty() ? -1 : tb.type(out.last());
+        boolean betweenStatements = prev == -1 || prev == SEMI || prev == LBRACE || prev == RBRACE
+                || prev == COLON || prev == RPAREN || prev == ELSE;
+        if (allBalanced && allEndAtBoundary && betweenStatements) {
+            groupsWrapped++;
+            if (depthBefore > 0) {
+                wrap(dirs, bodies, out);
+            } else {
+                for (IntList b : bodies) append(b, out);
+            }
+            return;
+        }
+        groupsFirstOnly++;
+        append(bodies.get(0), out);
+    }
+
+    private void wrap(java.util.List<Integer> dirs, java.util.List<IntList> bodies, IntList out) {
+        for (int k = 0; k < bodies.size(); k++) {
+            int d = dirs.get(k);
+            boolean isElse = tb.directiveKind(d) == DirectiveKind.ELSE;
+            if (k > 0) synth(ELSE, d, out);
+            if (!isElse) {
+                synth(IF, d, out);
+                synth(LPAREN, d, out);
+                out.add(tb.add(PP_COND, condStart(d), tb.end(d), tb.line(d), tb.col(d), 0));
+                synth(RPAREN, d, out);
+            }
+            synth(LBRACE, d, out);
+            append(bodies.get(k), out);
+            synth(RBRACE, d, out);
+        }
+    }
+
+    private int condStart(int d) {
+        return tb.start(d);
+    }
+
+    private void synth(int type, int at, IntList out) {
+        out.add(tb.add(type, tb.start(at), tb.start(at), tb.line(at), tb.col(at), 0));
+    }
+
+    private void append(IntList body, IntList out) {
+        for (int k = 0; k < body.size(); k++) {
+            int t = tb.type(body.get(k));
+            if (t == LBRACE) depth++;
+            else if (t == RBRACE) depth--;
+            out.add(body.get(k));
+        }
+    }
+
+    private boolean balanced(IntList body) {
+        int br = 0;
+        int pa = 0;
+        int bk = 0;
+        for (int k = 0; k < body.size(); k++) {
+            switch (tb.type(body.get(k))) {
+                case LBRACE: br++; break;
+                case RBRACE: if (--br < 0) return false; break;
+                case LPAREN: pa++; break;
+                case RPAREN: if (--pa < 0) return false; break;
+                case LBRACK: bk++; break;
+                case RBRACK: if (--bk < 0) return false; break;
+                default: break;
+            }
+        }
+        return br == 0 && pa == 0 && bk == 0;
+    }
+
+    private static boolean isBoundary(int t) {
+        return t == SEMI || t == RBRACE;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gfplint.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code gfplint} command. */
+@Command(name = "gfplint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Finds misuse of GFP allocation flags in Linux-kernel-style C.",
+        subcommands = {ScanCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no finding at or above the failure level",
+            "1:findings at or above the failure level",
+            "2:usage or configuration error (bad option, a PATH that does not exist)",
+            "3:internal error"})
+public final class Main {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FINDINGS = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_INTERNAL = 3;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_INTERNAL);
+        cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            boolean debug = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug");
+            if (debug) e.printStackTrace(cmd.getErr());
+            else cmd.getErr().println("gfplint: internal error: " + e + " (run with --debug for the stack trace)");
+            return EXIT_INTERNAL;
+        });
+        cl.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("gfplint: " + e.getMessage() + " (see 'gfplint --help')");
+            return EXIT_USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    /** The version recorded in the jar at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            return new String[] {"gfplint " + version()};
+        }
+    }
+
+    static String version() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) p.load(in);
+        }
+        return p.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.gfplint.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gfplint.core.front.FrontEnd;
+import dev.gfplint.core.idiom.IdiomTable;
+import dev.gfplint.core.scan.Diagnostic;
+import dev.gfplint.core.scan.Scanner;
+import dev.gfplint.core.scan.SourceReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gfplint scan PATH...}: parse the tree, build the IR, check it, report. */
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Scan C sources (files, or directories searched for *.c and *.h).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no finding at or above the failure level",
+            "1:findings at or above the failure level",
+            "2:usage or configuration error (bad option, a PATH that does not exist)",
+            "3:internal error"})
+public final class ScanCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", description = "Files or directories to scan (default: the current directory).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--stats-json", paramLabel = "FILE", description = "Write parse statistics as JSON to FILE.")
+    Path statsJson;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = "--idioms", paramLabel = "FILE", description = "Extra kernel idioms (annotation, iterator, "
+            + "guard and function-defining macros, typedef names), in the format of the built-in idioms.conf.")
+    List<Path> idiomFiles = new ArrayList<>();
+
+    @Option(names = "--max-file-size", paramLabel = "MIB", description = "Skip files larger than this many MiB "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "32")
+    double maxFileMiB;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no per-file notes, only errors and the summary.")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Print stack traces of internal errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (jobs != null && jobs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        if (maxFileMiB <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be positive");
+        IdiomTable idioms;
+        try {
+            idioms = idiomFiles.isEmpty() ? IdiomTable.defaults() : IdiomTable.withExtensions(idiomFiles);
+        } catch (IdiomTable.IdiomFormatException | IOException e) {
+            err.println("gfplint: error: " + (e instanceof IOException ? "cannot read idiom file: " : "") + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        Scanner scanner = new Scanner(new FrontEnd(idioms), SourceReader.FILES);
+        Scanner.Result r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576)), unit -> { });
+        for (Diagnostic d : r.diagnostics()) {
+            if (quiet && d.severity() == Diagnostic.Severity.NOTE) continue;
+            err.println(d);
+        }
+        err.println(r.stats().summaryLine());
+        err.flush();
+        if (statsJson != null) {
+            try {
+                Path parent = statsJson.toAbsolutePath().getParent();
+                if (parent != null) Files.createDirectories(parent);
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(statsJson.toFile(), r.stats());
+            } catch (IOException e) {
+                err.println("gfplint: error: " + statsJson + ": cannot write statistics: " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
+        }
+        return r.missingPaths() ? Main.EXIT_USAGE : Main.EXIT_OK;
+    }
+}
