@@ -50,6 +50,10 @@ public final class ScanCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "32")
     double maxFileMiB;
 
+    @Option(names = "--show-skipped", description = "Add a note for every statement the parser skipped "
+            + "(to see what lowers parse coverage).")
+    boolean showSkipped;
+
     @Option(names = {"-q", "--quiet"}, description = "Print no per-file notes, only errors and the summary.")
     boolean quiet;
 
@@ -70,7 +74,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        Scanner scanner = new Scanner(new FrontEnd(idioms), SourceReader.FILES);
+        Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), SourceReader.FILES);
         Scanner.Result r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576)), unit -> { });
         for (Diagnostic d : r.diagnostics()) {
             if (quiet && d.severity() == Diagnostic.Severity.NOTE) continue;

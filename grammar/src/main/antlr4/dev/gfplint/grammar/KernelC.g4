@@ -68,6 +68,7 @@ statement
     | expression SEMI                                                          # exprStmt
     | IDENT LPAREN argumentList? RPAREN statement                              # macroStmt
     | SEMI                                                                     # emptyStmt
+    | IDENT LPAREN argumentList? RPAREN                                        # macroEndStmt
     | SKIPPED                                                                  # skippedStmt
     ;
 
@@ -82,6 +83,9 @@ forInit
 declaration
     : declarationSpecifiers initDeclaratorList? SEMI
     | specWord* IDENT specWord* identInitDeclaratorList SEMI
+    // a variable declared through a macro: DECLARE_BITMAP(x, N) = { }; static DEFINE_MUTEX(m);
+    | specWord* IDENT LPAREN argumentList? RPAREN ASSIGN initializerBlock SEMI
+    | specWord+ IDENT LPAREN argumentList? RPAREN SEMI
     ;
 
 declarationSpecifiers
@@ -112,8 +116,7 @@ builtinType
 
 definiteType
     : TYPEDEF_NAME
-    | (STRUCT | UNION) IDENT? (LBRACE balanced* RBRACE)?
-    | (STRUCT | UNION) TYPEDEF_NAME
+    | (STRUCT | UNION) (IDENT | TYPEDEF_NAME)? (LBRACE balanced* RBRACE)?
     | ENUM (IDENT | TYPEDEF_NAME)? (COLON typeName)? (LBRACE balanced* RBRACE)?
     | TYPEOF LPAREN (typeName | expression) RPAREN
     ;
@@ -150,7 +153,7 @@ declarator
     ;
 
 directDeclarator
-    : IDENT declaratorSuffix*
+    : (IDENT | TYPEDEF_NAME) declaratorSuffix*
     | LPAREN declarator RPAREN declaratorSuffix*
     ;
 
@@ -208,7 +211,7 @@ designatedInitializer
 
 designator
     : LBRACK assignExpr (ELLIPSIS assignExpr)? RBRACK
-    | DOT IDENT
+    | DOT (IDENT | TYPEDEF_NAME)
     ;
 
 // ---------------------------------------------------------------- asm
@@ -229,7 +232,12 @@ asmTemplate
 
 asmPiece
     : STRING
-    | IDENT (LPAREN argumentList? RPAREN)?
+    | IDENT (LPAREN parenSoup RPAREN)?
+    ;
+
+// the arguments of a macro inside an asm template are assembler text, not C: %0, %[name], ...
+parenSoup
+    : (~(LPAREN | RPAREN) | LPAREN parenSoup RPAREN)*
     ;
 
 asmOperands
@@ -258,9 +266,9 @@ assignExpr
     : primaryExpr                                                              # primary
     | assignExpr LBRACK expression RBRACK                                      # indexExpr
     | assignExpr LPAREN argumentList? RPAREN                                   # callExpr
-    | assignExpr op=(DOT | ARROW) IDENT                                        # memberExpr
+    | assignExpr op=(DOT | ARROW) (IDENT | TYPEDEF_NAME)                       # memberExpr
     | assignExpr op=(INC | DEC)                                                # postfixExpr
-    | assignExpr STRING+                                                       # stringConcatExpr
+    | assignExpr IDENT* STRING (STRING | IDENT)*                              # stringConcatExpr
     | <assoc=right> op=(INC | DEC | AMP | STAR | PLUS | MINUS | TILDE | BANG | EXTENSION) assignExpr # unaryExpr
     | ANDAND IDENT                                                             # labelAddressExpr
     | op=(SIZEOF | ALIGNOF) LPAREN typeName RPAREN                             # sizeofTypeExpr
@@ -307,6 +315,11 @@ argument
     : assignExpr
     | typeName
     | initializerBlock
+    | designator+ ASSIGN initializer                        // LIBBPF_OPTS(type, name, .field = value)
+    | RETURN assignExpr?                                    // PP_ASSERT_WITH_CODE(cond, "msg", return ret)
+    | BREAK | CONTINUE | GOTO IDENT
+    | IF LPAREN expression RPAREN statement (ELSE statement)? statement*   // nvkm_msec(d, t, if (x) break;)
+    | op=(EQ | NE | LT | GT | LE | GE)                      // ASSERTCMP(a, ==, b)
     ;
 
 initializerBlock

@@ -20,6 +20,7 @@ final class Annotations {
         char[] s = tb.text;
         for (int i = 0, n = tb.size(); i < n; i++) {
             if (tb.type(i) != IDENT || !idioms.isAnnotation(s, tb.start(i), tb.end(i))) continue;
+            if (i > 0 && (tb.type(i - 1) == DOT || tb.type(i - 1) == ARROW)) continue; // a member named like one
             tb.setType(i, Tok.DROPPED);
             dropped++;
             if (!idioms.annotationTakesArgs(s, tb.start(i), tb.end(i))) continue;

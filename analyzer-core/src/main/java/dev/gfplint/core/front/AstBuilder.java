@@ -162,19 +162,33 @@ final class AstBuilder {
             KernelC.MacroStmtContext x = (KernelC.MacroStmtContext) c;
             Stmt s = new Stmt(Stmt.Kind.MACRO, p);
             String name = x.IDENT().getText();
-            List<Expr> kids = new ArrayList<>();
-            KToken nameTok = k(x.IDENT().getSymbol());
-            kids.add(new Expr(Expr.Kind.NAME, null, name, null, null, p, src, nameTok.startOffset(), nameTok.endOffset()));
-            kids.addAll(arguments(x.argumentList()));
-            Token rp = x.RPAREN().getSymbol();
-            s.expr = new Expr(Expr.Kind.CALL, null, null, kids, null, p, src, startOf(x), k(rp).endOffset());
+            s.expr = macroCall(x.IDENT().getSymbol(), x.argumentList(), x.RPAREN().getSymbol(), c);
             s.then = stmt(x.statement());
             s.macroKind = idioms.isGuard(name) ? Stmt.MacroKind.GUARD
                     : idioms.isIterator(name) ? Stmt.MacroKind.ITERATOR : Stmt.MacroKind.STATEMENT;
             return s;
         }
         if (c instanceof KernelC.SkippedStmtContext) return skipped(k(c.start), p);
+        if (c instanceof KernelC.MacroEndStmtContext) {
+            // a statement-like macro written without a semicolon at the end of a block
+            KernelC.MacroEndStmtContext x = (KernelC.MacroEndStmtContext) c;
+            Stmt s = new Stmt(Stmt.Kind.MACRO, p);
+            s.expr = macroCall(x.IDENT().getSymbol(), x.argumentList(), x.RPAREN().getSymbol(), c);
+            s.macroKind = Stmt.MacroKind.STATEMENT;
+            return s;
+        }
         return new Stmt(Stmt.Kind.EMPTY, p);
+    }
+
+    /** NAME(args) as a CALL expression spanning NAME to its closing parenthesis. */
+    private Expr macroCall(Token name, KernelC.ArgumentListContext args, Token rparen, ParserRuleContext c) {
+        KToken nameTok = k(name);
+        List<Expr> kids = new ArrayList<>();
+        kids.add(new Expr(Expr.Kind.NAME, null, name.getText(), null, null, pos(name), src, nameTok.startOffset(),
+                nameTok.endOffset()));
+        kids.addAll(arguments(args));
+        return new Expr(Expr.Kind.CALL, null, null, kids, null, pos(name), src, nameTok.startOffset(),
+                k(rparen).endOffset());
     }
 
     private Stmt forInit(KernelC.ForInitContext c) {
@@ -198,7 +212,18 @@ final class AstBuilder {
     private Stmt declaration(KernelC.DeclarationContext c) {
         Stmt s = new Stmt(Stmt.Kind.DECL, pos(c.start));
         List<Stmt.Declarator> ds = new ArrayList<>();
-        if (c.declarationSpecifiers() != null) {
+        if (c.LPAREN() != null) {
+            // a variable declared through a macro: DECLARE_BITMAP(x, N) = { }; static DEFINE_MUTEX(m);
+            Expr call = macroCall(c.IDENT().getSymbol(), c.argumentList(), c.RPAREN().getSymbol(), c);
+            List<Expr> args = call.args();
+            Expr first = args.isEmpty() ? null : args.get(0);
+            String name = first != null && first.kind() == Expr.Kind.NAME ? first.name() : "";
+            Expr init = c.initializerBlock() != null
+                    ? mk(Expr.Kind.INIT_LIST, null, null, initList(c.initializerBlock().initializerList()), null, c.initializerBlock())
+                    : null;
+            ds.add(new Stmt.Declarator(name, call.calleeName(), init, first != null ? first.pos() : call.pos()));
+            s.expr = call;
+        } else if (c.declarationSpecifiers() != null) {
             String type = text(c.declarationSpecifiers());
             if (c.initDeclaratorList() != null) {
                 for (KernelC.InitDeclaratorContext d : c.initDeclaratorList().initDeclarator()) ds.add(declarator(type, d));
@@ -252,7 +277,8 @@ final class AstBuilder {
 
     private static Token declaredName(KernelC.DirectDeclaratorContext dd) {
         while (dd != null) {
-            if (dd.IDENT() != null) return dd.IDENT().getSymbol();
+            int t = dd.start.getType();
+            if (t == IDENT || t == TYPEDEF_NAME) return dd.start;
             KernelC.DeclaratorContext inner = dd.declarator();
             dd = inner == null ? null : inner.directDeclarator();
         }
@@ -301,7 +327,7 @@ final class AstBuilder {
         }
         if (c instanceof KernelC.MemberExprContext) {
             KernelC.MemberExprContext x = (KernelC.MemberExprContext) c;
-            return mk(Expr.Kind.MEMBER, x.op.getText(), x.IDENT().getText(), List.of(expr(x.assignExpr())), null, c);
+            return mk(Expr.Kind.MEMBER, x.op.getText(), x.stop.getText(), List.of(expr(x.assignExpr())), null, c);
         }
         if (c instanceof KernelC.IndexExprContext) {
             KernelC.IndexExprContext x = (KernelC.IndexExprContext) c;
@@ -396,9 +422,32 @@ final class AstBuilder {
     }
 
     private Expr argument(KernelC.ArgumentContext c) {
+        if (c.RETURN() != null) {
+            // a statement passed to a macro: return x, break, goto out; kept as text, calls inside still seen
+            return mk(Expr.Kind.UNPARSED, null, null, c.assignExpr() != null ? List.of(expr(c.assignExpr())) : null, null, c);
+        }
         if (c.assignExpr() != null) return expr(c.assignExpr());
         if (c.typeName() != null) return mk(Expr.Kind.TYPE, null, text(c.typeName()), null, null, c);
-        return mk(Expr.Kind.INIT_LIST, null, null, initList(c.initializerBlock().initializerList()), null, c);
+        if (c.initializerBlock() != null) {
+            return mk(Expr.Kind.INIT_LIST, null, null, initList(c.initializerBlock().initializerList()), null, c);
+        }
+        if (c.initializer() != null) { // .field = value
+            return mk(Expr.Kind.INIT_LIST, null, null, List.of(initializer(c.initializer())), null, c);
+        }
+        if (c.IF() != null) { // if (x) break; ... as a macro argument
+            Stmt block = new Stmt(Stmt.Kind.BLOCK, pos(c.start));
+            Stmt first = new Stmt(Stmt.Kind.IF, pos(c.start));
+            first.expr = expression(c.expression());
+            first.then = stmt(c.statement(0));
+            int next = 1;
+            if (c.ELSE() != null) first.otherwise = stmt(c.statement(next++));
+            List<Stmt> items = new ArrayList<>();
+            items.add(first);
+            for (int i = next; i < c.statement().size(); i++) items.add(stmt(c.statement(i)));
+            block.body = items;
+            return mk(Expr.Kind.STMT_EXPR, null, null, null, block, c);
+        }
+        return mk(Expr.Kind.UNPARSED, null, null, null, null, c);
     }
 
     private Expr initializer(KernelC.InitializerContext c) {

@@ -45,7 +45,8 @@ final class BodyParser {
         for (int k = open; k <= close; k++) {
             int idx = seq[k];
             int t = tb.type(idx);
-            if (t == IDENT && isTypeName(tb, idx, s, typedefs, k + 1 <= close ? tb.type(seq[k + 1]) : -1)) {
+            if (t == IDENT && isTypeName(tb, idx, s, typedefs, tb.type(seq[k - 1]),
+                    k + 1 <= close ? tb.type(seq[k + 1]) : -1)) {
                 t = TYPEDEF_NAME;
             }
             toks.add(new KToken(tb, t, idx));
@@ -87,13 +88,18 @@ final class BodyParser {
         return new Result(null, 0, "more than " + MAX_ROUNDS + " unparsable statements");
     }
 
-    private boolean isTypeName(TokenBuffer tb, int idx, char[] s, Set<String> typedefs, int nextType) {
+    private boolean isTypeName(TokenBuffer tb, int idx, char[] s, Set<String> typedefs, int prev, int next) {
         int a = tb.start(idx);
         int b = tb.end(idx);
         if (idioms.isTypedef(s, a, b)) return true;
         if (!typedefs.isEmpty() && typedefs.contains(new String(s, a, b - a))) return true;
-        // the kernel's convention: lower-case names ending in _t are types (not when called: foo_t(x))
-        return b - a > 2 && s[b - 1] == 't' && s[b - 2] == '_' && Character.isLowerCase(s[a]) && nextType != LPAREN;
+        // The kernel's convention: lower-case names ending in _t are types. Variables are named so too (dev_t,
+        // buf_t), so the guess is taken only where a type stands: before a declarator (`foo_t x`, `foo_t *p`,
+        // `foo_t const`) or alone in parentheses or a macro argument (`(foo_t)`, `sizeof(foo_t)`, `min_t(foo_t,`).
+        if (b - a <= 2 || s[b - 1] != 't' || s[b - 2] != '_' || !Character.isLowerCase(s[a])) return false;
+        if (prev == DOT || prev == ARROW || prev == AMP) return false;
+        if (next == IDENT || next == STAR || next == CONST || next == VOLATILE) return true;
+        return (prev == LPAREN || prev == COMMA) && (next == RPAREN || next == COMMA);
     }
 
     private static int nesting(List<KToken> toks) {

@@ -27,9 +27,16 @@ public final class FrontEnd {
     private final IdiomTable idioms;
     private final Lexer lexer;
     private final ThreadLocal<BodyParser> parsers;
+    private final boolean noteSkipped;
 
     public FrontEnd(IdiomTable idioms) {
+        this(idioms, false);
+    }
+
+    /** @param noteSkipped also add a note for every statement the parser skipped */
+    public FrontEnd(IdiomTable idioms, boolean noteSkipped) {
         this.idioms = idioms;
+        this.noteSkipped = noteSkipped;
         this.lexer = new Lexer(idioms);
         this.parsers = ThreadLocal.withInitial(() -> new BodyParser(idioms));
     }
@@ -82,6 +89,7 @@ public final class FrontEnd {
                 if (r.tree() != null) {
                     body = ast.body(r.tree());
                     skipped = r.skipped();
+                    if (noteSkipped && skipped > 0) noteSkipped(path, body, notes);
                 } else {
                     givenUp = true;
                     notes.add(path + ":" + namePos.line() + ": function " + h.name() + " not parsed: " + r.gaveUpReason());
@@ -111,6 +119,22 @@ public final class FrontEnd {
             st.statementsSkipped += skipped;
         }
         return new Result(new TranslationUnit(path, functions, macros, scanner.typedefs, st.lines), st, notes);
+    }
+
+    private static void noteSkipped(String path, Stmt s, List<String> notes) {
+        if (s == null) return;
+        if (s.kind == Stmt.Kind.SKIPPED) {
+            String t = s.text.length() > 100 ? s.text.substring(0, 100) + "..." : s.text;
+            notes.add(path + ":" + s.pos.line() + ": statement skipped: " + t);
+            return;
+        }
+        noteSkipped(path, s.init, notes);
+        noteSkipped(path, s.then, notes);
+        noteSkipped(path, s.otherwise, notes);
+        for (Stmt c : s.body) noteSkipped(path, c, notes);
+        if (s.expr != null) s.expr.forEach(e -> {
+            if (e.kind() == dev.gfplint.core.ir.Expr.Kind.STMT_EXPR) noteSkipped(path, e.block(), notes);
+        });
     }
 
     /** A body the parser gave up on: one SKIPPED statement whose calls come from a lexical scan. */

@@ -58,7 +58,8 @@ final class IslandScanner {
                 int close = matchBrace(i);
                 if (pd == 0) {
                     FunctionHeader h = header(chunkStart, i);
-                    if (h != null) {
+                    // MACRO(args) { .field = ... } is an initializer (kselftest FIXTURE_VARIANT_ADD), not a body
+                    if (h != null && !(i + 1 < n && type(i + 1) == DOT)) {
                         functions.add(new Candidate(h, i, close));
                         i = close + 1;
                         chunkStart = i;

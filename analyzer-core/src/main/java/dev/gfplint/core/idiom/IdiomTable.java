@@ -49,7 +49,7 @@ public final class IdiomTable {
             {"_Alignof", "__alignof__", "__alignof", "alignof"}, {"_Alignas", "alignas"}, {"_Generic"},
             {"_Thread_local", "__thread", "thread_local"},
             {"typeof", "__typeof__", "__typeof", "typeof_unqual", "__typeof_unqual__"},
-            {"asm", "__asm__", "__asm"}, {"__extension__"}, {"__label__"},
+            {"asm", "__asm__", "__asm", "asm_inline"}, {"__extension__"}, {"__label__"},
         };
         int[] types = {
             AUTO, BREAK, CASE, CHAR, CONST, CONTINUE, DEFAULT, DO, DOUBLE, ELSE, ENUM, EXTERN, FLOAT, FOR, GOTO, IF,

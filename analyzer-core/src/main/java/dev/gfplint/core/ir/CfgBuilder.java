@@ -118,8 +118,9 @@ public final class CfgBuilder {
             case ASM:
                 return from(simple(CfgNode.Kind.ASM, s, null, null, in));
             case DECL: {
-                CfgNode n = node(CfgNode.Kind.STATEMENT, s.pos, s, null, null);
+                CfgNode n = node(CfgNode.Kind.STATEMENT, s.pos, s, s.expr, null);
                 link(in, n);
+                collect(s.expr, n);
                 for (Stmt.Declarator d : s.declarators) {
                     if (d.init() == null) continue;
                     collect(d.init(), n);
