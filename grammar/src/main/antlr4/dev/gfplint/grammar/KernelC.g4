@@ -268,7 +268,7 @@ assignExpr
     | assignExpr LPAREN argumentList? RPAREN                                   # callExpr
     | assignExpr op=(DOT | ARROW) (IDENT | TYPEDEF_NAME)                       # memberExpr
     | assignExpr op=(INC | DEC)                                                # postfixExpr
-    | assignExpr IDENT* STRING (STRING | IDENT)*                              # stringConcatExpr
+    | assignExpr IDENT* STRING stringPart*                                   # stringConcatExpr
     | <assoc=right> op=(INC | DEC | AMP | STAR | PLUS | MINUS | TILDE | BANG | EXTENSION) assignExpr # unaryExpr
     | ANDAND IDENT                                                             # labelAddressExpr
     | op=(SIZEOF | ALIGNOF) LPAREN typeName RPAREN                             # sizeofTypeExpr
@@ -293,12 +293,18 @@ assignExpr
 primaryExpr
     : IDENT                                                                    # identPrimary
     | (INT_LIT | FLOAT_LIT | CHAR_LIT)                                         # literalPrimary
-    | STRING (STRING | IDENT)*                                                 # stringPrimary
+    | STRING stringPart*                                                       # stringPrimary
     | LPAREN compoundStatement RPAREN                                          # stmtExprPrimary
     | LPAREN expression RPAREN                                                 # parenPrimary
     | LPAREN typeName RPAREN LBRACE initializerList? COMMA? RBRACE             # compoundLiteralPrimary
     | GENERIC LPAREN assignExpr (COMMA genericAssociation)+ RPAREN            # genericPrimary
     | PP_COND                                                                  # ppCondPrimary
+    ;
+
+// what may follow a string literal: more literals, and macros that make strings ("a" PRIu64, __stringify(x))
+stringPart
+    : STRING
+    | IDENT (LPAREN argumentList? RPAREN)?
     ;
 
 genericAssociation

@@ -151,6 +151,8 @@ final class AstBuilder {
         if (c instanceof KernelC.AsmStmtContext) {
             Stmt s = new Stmt(Stmt.Kind.ASM, p);
             s.text = text(c);
+            KernelC.AsmLabelsContext labels = ((KernelC.AsmStmtContext) c).asmStatement().asmLabels();
+            if (labels != null) s.labels = labels.IDENT().stream().map(TerminalNode::getText).toList();
             return s;
         }
         if (c instanceof KernelC.ExprStmtContext) {
@@ -355,7 +357,11 @@ final class AstBuilder {
         }
         if (c instanceof KernelC.StringConcatExprContext) {
             // KERN_ERR "..." or __stringify(x) "...": a string whose first part is a macro
-            return mk(Expr.Kind.STRING, null, null, List.of(expr(((KernelC.StringConcatExprContext) c).assignExpr())), null, c);
+            KernelC.StringConcatExprContext x = (KernelC.StringConcatExprContext) c;
+            List<Expr> kids = new ArrayList<>();
+            kids.add(expr(x.assignExpr()));
+            kids.addAll(stringMacros(x.stringPart()));
+            return mk(Expr.Kind.STRING, null, null, kids, null, c);
         }
         if (c instanceof KernelC.SizeofExprContext) {
             KernelC.SizeofExprContext x = (KernelC.SizeofExprContext) c;
@@ -380,7 +386,9 @@ final class AstBuilder {
             Expr.Kind kind = t == INT_LIT ? Expr.Kind.INT : t == FLOAT_LIT ? Expr.Kind.FLOAT : Expr.Kind.CHAR;
             return mk(kind, null, c.start.getText(), null, null, c);
         }
-        if (c instanceof KernelC.StringPrimaryContext) return mk(Expr.Kind.STRING, null, null, null, null, c);
+        if (c instanceof KernelC.StringPrimaryContext) {
+            return mk(Expr.Kind.STRING, null, null, stringMacros(((KernelC.StringPrimaryContext) c).stringPart()), null, c);
+        }
         if (c instanceof KernelC.ParenPrimaryContext) return expression(((KernelC.ParenPrimaryContext) c).expression());
         if (c instanceof KernelC.StmtExprPrimaryContext) {
             return mk(Expr.Kind.STMT_EXPR, null, null, null, block(((KernelC.StmtExprPrimaryContext) c).compoundStatement()), c);
@@ -397,6 +405,15 @@ final class AstBuilder {
             return mk(Expr.Kind.GENERIC, null, null, kids, null, c);
         }
         return mk(Expr.Kind.PP_CONDITION, null, c.start.getText(), null, null, c);
+    }
+
+    /** The macro calls inside a string concatenation ("limit=" __stringify(N) "\n"), as CALL children. */
+    private List<Expr> stringMacros(List<KernelC.StringPartContext> parts) {
+        List<Expr> out = new ArrayList<>();
+        for (KernelC.StringPartContext p : parts) {
+            if (p.LPAREN() != null) out.add(macroCall(p.IDENT().getSymbol(), p.argumentList(), p.RPAREN().getSymbol(), p));
+        }
+        return out;
     }
 
     private List<Expr> arguments(KernelC.ArgumentListContext c) {

@@ -91,13 +91,18 @@ final class BodyParser {
     private boolean isTypeName(TokenBuffer tb, int idx, char[] s, Set<String> typedefs, int prev, int next) {
         int a = tb.start(idx);
         int b = tb.end(idx);
+        // where only a variable can stand, a name is not a type whatever tables say (&dev->lock, xe = ...)
+        if (prev == DOT || prev == ARROW || prev == AMP) return false;
+        if (next == ARROW || next == DOT || next == ASSIGN || next == INC || next == DEC || next == LBRACK
+                || (next >= MUL_ASSIGN && next <= OR_ASSIGN)) {
+            return false;
+        }
         if (idioms.isTypedef(s, a, b)) return true;
         if (!typedefs.isEmpty() && typedefs.contains(new String(s, a, b - a))) return true;
         // The kernel's convention: lower-case names ending in _t are types. Variables are named so too (dev_t,
         // buf_t), so the guess is taken only where a type stands: before a declarator (`foo_t x`, `foo_t *p`,
         // `foo_t const`) or alone in parentheses or a macro argument (`(foo_t)`, `sizeof(foo_t)`, `min_t(foo_t,`).
         if (b - a <= 2 || s[b - 1] != 't' || s[b - 2] != '_' || !Character.isLowerCase(s[a])) return false;
-        if (prev == DOT || prev == ARROW || prev == AMP) return false;
         if (next == IDENT || next == STAR || next == CONST || next == VOLATILE) return true;
         return (prev == LPAREN || prev == COMMA) && (next == RPAREN || next == COMMA);
     }

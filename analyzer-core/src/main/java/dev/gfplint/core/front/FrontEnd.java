@@ -72,6 +72,7 @@ public final class FrontEnd {
         st.ppGroupsWrapped = pp.groupsWrapped();
         st.ppGroupsFirstOnly = pp.groupsFirstOnly();
         int[] seq = pp.tokens();
+        src.setHoles(pp.holes());
         IslandScanner scanner = new IslandScanner(tb, seq, idioms);
         scanner.scan();
         List<Function> functions = new ArrayList<>(scanner.functions.size());

@@ -54,6 +54,8 @@ final class IslandScanner {
                 pd++;
             } else if (t == RPAREN || t == RBRACK) {
                 if (pd > 0) pd--;
+            } else if (t == LBRACE && i >= 2 && type(i - 1) == STRING && type(i - 2) == EXTERN) {
+                chunkStart = i + 1; // extern "C" { ... }: its contents are file scope
             } else if (t == LBRACE) {
                 int close = matchBrace(i);
                 if (pd == 0) {
@@ -66,7 +68,11 @@ final class IslandScanner {
                         continue;
                     }
                 }
+                // A block after ')' that is no function (a macro-made initializer or definition) still ends
+                // the chunk: otherwise the functions after it would be read as part of one long header.
+                boolean afterParen = i > chunkStart && type(i - 1) == RPAREN && pd == 0;
                 i = close + 1;
+                if (afterParen) chunkStart = i;
                 continue;
             } else if (t == SEMI) {
                 declaration(chunkStart, i);
@@ -101,30 +107,50 @@ final class IslandScanner {
         return -1;
     }
 
+    /**
+     * Collects the name a typedef declares: the last identifier outside braces and parentheses
+     * ({@code typedef struct {...} foo;}, {@code typedef int name(args);}), or the one that opens a
+     * parenthesised declarator ({@code typedef void (*name)(args);}, {@code typedef void (name)(args);}).
+     */
     private void declaration(int a, int b) {
         if (b <= a || type(a) != TYPEDEF) return;
         String last = null;
         int bd = 0;
+        int pd = 0;
         for (int j = a + 1; j < b; j++) {
             int t = type(j);
             if (t == LBRACE) bd++;
             else if (t == RBRACE) bd--;
-            else if (bd == 0) {
-                if (t == LPAREN && j + 2 < b && type(j + 1) == STAR && type(j + 2) == IDENT) {
-                    typedefs.add(text(j + 2)); // typedef int (*name_fn)(...)
-                    return;
+            else if (bd != 0) continue;
+            else if (t == LPAREN) {
+                if (pd == 0) {
+                    int k = j + 1;
+                    while (k < b && type(k) == STAR) k++;
+                    // (*name) always declares; (name) only after a type, not after a name: typedef int f(arg_t);
+                    boolean star = k > j + 1;
+                    if (k + 1 < b && type(k) == IDENT && type(k + 1) == RPAREN && (star || type(j - 1) != IDENT)) {
+                        typedefs.add(text(k));
+                        return;
+                    }
                 }
-                if (t == IDENT) last = text(j);
-            }
+                pd++;
+            } else if (t == RPAREN) pd--;
+            else if (pd == 0 && t == IDENT) last = text(j);
         }
         if (last != null) typedefs.add(last);
     }
 
     /** The header of a function whose body opens at {@code brace}, or null when [a, brace) is no function header. */
     FunctionHeader header(int a, int brace) {
-        int last = brace - 1;
+        int last = stripTrailingAnnotations(a, brace - 1);
         if (last - a < 2 || type(last) != RPAREN || type(a) == TYPEDEF) return null;
-        for (int j = a; j < last; j++) if (type(j) == ASSIGN) return null;
+        int depth = 0;
+        for (int j = a; j < last; j++) {
+            int t = type(j);
+            if (t == LPAREN) depth++;
+            else if (t == RPAREN) depth--;
+            else if (t == ASSIGN && depth == 0) return null; // an initializer, not a function
+        }
         int open = matchParenBack(last, a);
         if (open <= a) return null;
         int nameTok = open - 1;
@@ -141,15 +167,60 @@ final class IslandScanner {
                     break;
                 }
             }
-            if (found < 0) return null;
+            if (found < 0) {
+                // MACRO(args)(params) { ... }: a function whose name a macro makes (UVERBS_HANDLER(X), FNAME(x))
+                if (inner - 1 >= a && type(inner - 1) == IDENT) {
+                    return named(a, inner - 1, join(inner - 1, nameTok + 1), params(open + 1, last));
+                }
+                return null;
+            }
             nameTok = found;
             paramsOpen = found + 1;
             paramsClose = matchForward(paramsOpen);
             if (paramsClose < 0) return null;
+            // int (*name(params))(args): the return type is the declarator around the name and parameters
+            FunctionHeader h = named(a, nameTok, text(nameTok), params(paramsOpen + 1, paramsClose));
+            String ret = (h.returnType() + " " + join(paramsClose + 1, last + 1)).strip();
+            return new FunctionHeader(h.name(), h.nameToken(), h.storage(), h.inline(), ret, h.params(), null);
         }
         if (type(nameTok) != IDENT) return null;
         String name = text(nameTok);
         if (nameTok == a) return definer(name, a, paramsOpen, paramsClose);
+        return named(a, nameTok, name, params(paramsOpen + 1, paramsClose));
+    }
+
+    /** Drops what follows a parameter list before the body: NO_THREAD_SAFETY_ANALYSIS, __must_hold(x), ... */
+    private int stripTrailingAnnotations(int a, int last) {
+        while (last - a >= 3) {
+            int t = type(last);
+            if (t == IDENT && looksLikeAnnotation(text(last)) && (type(last - 1) == RPAREN || type(last - 1) == IDENT)) {
+                last--;
+                continue;
+            }
+            if (t == RPAREN) {
+                int open = matchParenBack(last, a);
+                if (open - 2 > a && type(open - 1) == IDENT && looksLikeAnnotation(text(open - 1))
+                        && type(open - 2) == RPAREN) {
+                    last = open - 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        return last;
+    }
+
+    /** Upper-case macro style (EXCLUSIVE_LOCKS_REQUIRED) or a reserved __name. */
+    private static boolean looksLikeAnnotation(String name) {
+        if (name.startsWith("__")) return true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(Character.isUpperCase(c) || Character.isDigit(c) || c == '_')) return false;
+        }
+        return true;
+    }
+
+    private FunctionHeader named(int a, int nameTok, String name, List<Parameter> params) {
         Function.Storage storage = Function.Storage.NONE;
         boolean inline = false;
         StringBuilder ret = new StringBuilder();
@@ -163,8 +234,7 @@ final class IslandScanner {
                 ret.append(text(j));
             }
         }
-        return new FunctionHeader(name, seq[nameTok], storage, inline, ret.toString(),
-                params(paramsOpen + 1, paramsClose), null);
+        return new FunctionHeader(name, seq[nameTok], storage, inline, ret.toString(), params, null);
     }
 
     private int matchForward(int open) {

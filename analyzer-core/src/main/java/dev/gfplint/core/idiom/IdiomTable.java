@@ -21,12 +21,12 @@ import java.util.regex.Pattern;
  * function-defining macros), read from {@code idioms.conf} and from user files in the same format.
  */
 public final class IdiomTable {
-    /** Value flags stored in the name table beside the token type. */
-    private static final int ANNOTATION = 1 << 20;
-    private static final int ANNOTATION_ARGS = 1 << 21;
-    private static final int TYPEDEF = 1 << 22;
-    private static final int ITERATOR = 1 << 23;
-    private static final int GUARD = 1 << 24;
+    /** Value flags stored in the name table beside the token type (F_ names: not to shadow token types). */
+    private static final int F_ANNOTATION = 1 << 20;
+    private static final int F_ANNOTATION_ARGS = 1 << 21;
+    private static final int F_TYPEDEF = 1 << 22;
+    private static final int F_ITERATOR = 1 << 23;
+    private static final int F_GUARD = 1 << 24;
     private static final int TYPE_MASK = (1 << 20) - 1;
 
     private final NameTable names = new NameTable();
@@ -41,7 +41,7 @@ public final class IdiomTable {
         String[][] kw = {
             {"auto"}, {"break"}, {"case"}, {"char"}, {"const", "__const", "__const__"}, {"continue"}, {"default"},
             {"do"}, {"double"}, {"else"}, {"enum"}, {"extern"}, {"float"}, {"for"}, {"goto"}, {"if"},
-            {"inline", "__inline", "__inline__"}, {"int"}, {"long"}, {"register"},
+            {"inline", "__inline", "__inline__", "__always_inline"}, {"int"}, {"long"}, {"register"},
             {"restrict", "__restrict", "__restrict__"}, {"return"}, {"short"}, {"signed", "__signed", "__signed__"},
             {"sizeof"}, {"static"}, {"struct"}, {"switch"}, {"typedef"}, {"union"}, {"unsigned"}, {"void"},
             {"volatile", "__volatile", "__volatile__"}, {"while"}, {"_Bool"}, {"_Complex", "__complex__"},
@@ -110,18 +110,18 @@ public final class IdiomTable {
             switch (section) {
                 case "annotations":
                     for (String w : line.split("\\s+")) {
-                        if (w.endsWith("(...)")) addFlag(w.substring(0, w.length() - 5), ANNOTATION | ANNOTATION_ARGS);
-                        else addFlag(w, ANNOTATION);
+                        if (w.endsWith("(...)")) addFlag(w.substring(0, w.length() - 5), F_ANNOTATION | F_ANNOTATION_ARGS);
+                        else addFlag(w, F_ANNOTATION);
                     }
                     break;
                 case "typedefs":
-                    for (String w : line.split("\\s+")) addFlag(w, TYPEDEF);
+                    for (String w : line.split("\\s+")) addFlag(w, F_TYPEDEF);
                     break;
                 case "iterators":
-                    for (String w : line.split("\\s+")) addFlag(w, ITERATOR);
+                    for (String w : line.split("\\s+")) addFlag(w, F_ITERATOR);
                     break;
                 case "guards":
-                    for (String w : line.split("\\s+")) addFlag(w, GUARD);
+                    for (String w : line.split("\\s+")) addFlag(w, F_GUARD);
                     break;
                 case "iterator-patterns":
                     try {
@@ -171,24 +171,24 @@ public final class IdiomTable {
     }
 
     public boolean isAnnotation(char[] s, int a, int b) {
-        return (flags(s, a, b) & ANNOTATION) != 0;
+        return (flags(s, a, b) & F_ANNOTATION) != 0;
     }
 
     public boolean annotationTakesArgs(char[] s, int a, int b) {
-        return (flags(s, a, b) & ANNOTATION_ARGS) != 0;
+        return (flags(s, a, b) & F_ANNOTATION_ARGS) != 0;
     }
 
     public boolean isTypedef(char[] s, int a, int b) {
-        return (flags(s, a, b) & TYPEDEF) != 0;
+        return (flags(s, a, b) & F_TYPEDEF) != 0;
     }
 
     public boolean isGuard(String name) {
-        return (names.get(name, 0) & GUARD) != 0;
+        return (names.get(name, 0) & F_GUARD) != 0;
     }
 
     /** A NAME(args) stmt whose NAME is an iterator macro is a loop. */
     public boolean isIterator(String name) {
-        if ((names.get(name, 0) & ITERATOR) != 0) return true;
+        if ((names.get(name, 0) & F_ITERATOR) != 0) return true;
         return iteratorUnion != null && iteratorUnion.matcher(name).matches();
     }
 

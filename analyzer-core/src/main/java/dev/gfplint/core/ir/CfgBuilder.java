@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Builds a {@link Cfg} from a function body: if/else, loops, switch with fall-through and GNU case ranges,
  * break/continue, goto and labels (also computed goto: an edge to every label whose address is taken, or
- * to every label when none is), early returns, iterator macros as loops and scoped guards as scopes.
+ * to every label when none is; and asm goto: an edge to each label it names), early returns, iterator macros as loops and scoped guards as scopes.
  * Statement expressions are flattened into the node that evaluates them.
  */
 public final class CfgBuilder {
@@ -35,6 +35,7 @@ public final class CfgBuilder {
     private final Map<String, CfgNode> labels = new HashMap<>();
     private final List<CfgNode> gotos = new ArrayList<>();
     private final List<CfgNode> computedGotos = new ArrayList<>();
+    private final List<CfgNode> asmGotos = new ArrayList<>();
     private final Set<String> addressTakenLabels = new LinkedHashSet<>();
     private CfgNode exit;
 
@@ -115,8 +116,11 @@ public final class CfgBuilder {
                 return in;
             case EXPR:
                 return from(simple(CfgNode.Kind.STATEMENT, s, s.expr, null, in));
-            case ASM:
-                return from(simple(CfgNode.Kind.ASM, s, null, null, in));
+            case ASM: {
+                CfgNode n = simple(CfgNode.Kind.ASM, s, null, null, in);
+                if (!s.labels.isEmpty()) asmGotos.add(n);
+                return from(n);
+            }
             case DECL: {
                 CfgNode n = node(CfgNode.Kind.STATEMENT, s.pos, s, s.expr, null);
                 link(in, n);
@@ -294,6 +298,12 @@ public final class CfgBuilder {
         for (CfgNode g : gotos) {
             CfgNode target = labels.get(g.label());
             edge(g, target != null ? target : exitNode, Edge.Kind.GOTO, g.label());
+        }
+        for (CfgNode g : asmGotos) {
+            for (String l : g.stmt().labels) {
+                CfgNode t = labels.get(l);
+                if (t != null) edge(g, t, Edge.Kind.GOTO, l);
+            }
         }
         for (CfgNode g : computedGotos) {
             Set<String> targets = addressTakenLabels.isEmpty() ? labels.keySet() : addressTakenLabels;

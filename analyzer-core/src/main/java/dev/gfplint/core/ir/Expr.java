@@ -56,6 +56,7 @@ public final class Expr {
 
     /** The source text of this expression, comments removed and white space folded. */
     public String text() {
+        if (kind == Kind.PP_CONDITION) return name; // the directive itself, e.g. "#ifdef CONFIG_X"
         return src == null ? "" : src.normalized(start, end);
     }
 

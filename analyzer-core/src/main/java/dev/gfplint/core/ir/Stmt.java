@@ -11,7 +11,7 @@ import java.util.List;
  * condition or null, step, then = body); RETURN (expr or null); EXPR (expr); DECL ({@link #declarators});
  * GOTO and LABEL ({@link #name}); COMPUTED_GOTO (expr); CASE (expr, and caseHigh for GNU ranges);
  * MACRO (expr = the macro call, then = the statement it governs; {@link #macroKind}); SKIPPED (text kept,
- * {@link #lexicalCalls} holds the calls found in its tokens); ASM, EMPTY, BREAK, CONTINUE, DEFAULT,
+ * {@link #lexicalCalls} holds the calls found in its tokens); ASM ({@link #labels} of an asm goto), EMPTY, BREAK, CONTINUE, DEFAULT,
  * LOCAL_LABELS.
  */
 public final class Stmt {
@@ -47,6 +47,8 @@ public final class Stmt {
     public MacroKind macroKind;
     public String text;
     public List<Expr> lexicalCalls = Collections.emptyList();
+    /** For ASM: the labels an {@code asm goto} may jump to. */
+    public List<String> labels = Collections.emptyList();
 
     public Stmt(Kind kind, SourcePos pos) {
         this.kind = kind;

@@ -13,7 +13,8 @@ import dev.gfplint.core.lex.TokenBuffer;
  * well-formed:
  * <ol>
  *   <li>a branch whose condition is the literal {@code 0} is dropped; one whose condition is {@code 1} is
- *       taken and the branches after it are dropped;</li>
+ *       taken and the branches after it are dropped; {@code __cplusplus} is known to be undefined (the
+ *       {@code extern "C" {} of a shared header is not C);</li>
  *   <li>a group with one live branch keeps it;</li>
  *   <li>when every live branch is balanced (braces, parentheses and brackets) and the group stands between
  *       statements (after ; { } : ) or else, each branch ending with ; or }), then
@@ -32,6 +33,7 @@ public final class Conditionals {
     private final int[] groupEnd;   // for an opening directive: index of its #endif (or tb.size())
     private final int[] nextBranch; // for a group directive: index of the next #elif/#else/#endif of its group
     private int depth;              // brace depth of what has been emitted so far
+    private final IntList holes = new IntList(64);
     private int groupsWrapped;
     private int groupsFirstOnly;
 
@@ -70,14 +72,17 @@ public final class Conditionals {
         }
     }
 
-    /** The result: token indices in order (synthetic tokens are appended to the buffer) and counters. */
-    public record Result(int[] tokens, int groupsWrapped, int groupsFirstOnly) {}
+    /**
+     * The result: token indices in order (synthetic tokens are appended to the buffer), the source ranges
+     * left out ([start, end) pairs: directives and branches not taken), and counters.
+     */
+    public record Result(int[] tokens, int[] holes, int groupsWrapped, int groupsFirstOnly) {}
 
     public static Result apply(TokenBuffer tb) {
         Conditionals c = new Conditionals(tb);
         IntList out = new IntList(tb.size());
         c.emit(0, tb.size(), out);
-        return new Result(out.toArray(), c.groupsWrapped, c.groupsFirstOnly);
+        return new Result(out.toArray(), c.holes.toArray(), c.groupsWrapped, c.groupsFirstOnly);
     }
 
     private void emit(int from, int to, IntList out) {
@@ -85,6 +90,7 @@ public final class Conditionals {
         while (i < to) {
             int t = tb.type(i);
             if (t == Tok.DIRECTIVE) {
+                hole(tb.start(i), tb.end(i));
                 if (tb.directiveKind(i).opensGroup()) {
                     group(i, out);
                     i = groupEnd[i] + 1;
@@ -107,10 +113,18 @@ public final class Conditionals {
     private Truth truth(int d) {
         DirectiveKind k = tb.directiveKind(d);
         if (k == DirectiveKind.ELSE) return Truth.UNKNOWN;
+        // gfplint reads C, never C++: __cplusplus is known to be undefined
+        if (k == DirectiveKind.IFDEF || k == DirectiveKind.ELIFDEF) {
+            return condition(d).equals("__cplusplus") ? Truth.FALSE : Truth.UNKNOWN;
+        }
+        if (k == DirectiveKind.IFNDEF || k == DirectiveKind.ELIFNDEF) {
+            return condition(d).equals("__cplusplus") ? Truth.TRUE : Truth.UNKNOWN;
+        }
         if (k != DirectiveKind.IF && k != DirectiveKind.ELIF) return Truth.UNKNOWN;
         String cond = condition(d);
         if (cond.equals("0") || cond.equals("(0)")) return Truth.FALSE;
         if (cond.equals("1") || cond.equals("(1)")) return Truth.TRUE;
+        if (cond.equals("defined(__cplusplus)") || cond.equals("defined __cplusplus")) return Truth.FALSE;
         return Truth.UNKNOWN;
     }
 
@@ -131,9 +145,15 @@ public final class Conditionals {
         boolean allBalanced = true;
         boolean allEndAtBoundary = true;
         int depthBefore = depth;
+        boolean taken = false; // a branch known true was seen: the rest are not compiled
+        if (end < tb.size()) hole(tb.start(end), tb.end(end)); // the #endif
         for (int d = g; d < end; d = nextBranch[d]) {
-            Truth tr = truth(d);
-            if (tr == Truth.FALSE) continue;
+            hole(tb.start(d), tb.end(d));
+            Truth tr = taken ? Truth.FALSE : truth(d);
+            if (tr == Truth.FALSE) {
+                holeBranch(d, end);
+                continue;
+            }
             IntList body = new IntList(16);
             depth = depthBefore;
             emit(d + 1, Math.min(nextBranch[d], end), body);
@@ -142,7 +162,7 @@ public final class Conditionals {
             if (!body.isEmpty() && tb.type(body.get(0)) == ELSE) allEndAtBoundary = false;
             dirs.add(d);
             bodies.add(body);
-            if (tr == Truth.TRUE) break;
+            if (tr == Truth.TRUE) taken = true;
             if (nextBranch[d] <= d) break;
         }
         depth = depthBefore;
@@ -165,6 +185,18 @@ public final class Conditionals {
         }
         groupsFirstOnly++;
         append(bodies.get(0), out);
+        for (int k = 1; k < dirs.size(); k++) holeBranch(dirs.get(k), end);
+    }
+
+    private void hole(int start, int end) {
+        holes.add(start);
+        holes.add(end);
+    }
+
+    /** The source of branch d (from its directive to the next one) is not part of the stream. */
+    private void holeBranch(int d, int groupEnd) {
+        int next = Math.min(nextBranch[d], groupEnd);
+        hole(tb.start(d), next < tb.size() ? tb.start(next) : tb.text.length);
     }
 
     private void wrap(java.util.List<Integer> dirs, java.util.List<IntList> bodies, IntList out) {
@@ -175,17 +207,13 @@ public final class Conditionals {
             if (!isElse) {
                 synth(IF, d, out);
                 synth(LPAREN, d, out);
-                out.add(tb.add(PP_COND, condStart(d), tb.end(d), tb.line(d), tb.col(d), 0));
+                out.add(tb.add(PP_COND, tb.start(d), tb.end(d), tb.line(d), tb.col(d), 0));
                 synth(RPAREN, d, out);
             }
             synth(LBRACE, d, out);
             append(bodies.get(k), out);
             synth(RBRACE, d, out);
         }
-    }
-
-    private int condStart(int d) {
-        return tb.start(d);
     }
 
     private void synth(int type, int at, IntList out) {
