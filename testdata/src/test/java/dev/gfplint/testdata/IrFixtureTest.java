@@ -100,7 +100,7 @@ class IrFixtureTest {
                 fail(Integer.parseInt(e.substring(0, colon)), "bad marker: " + e.substring(colon + 2));
             }
             if (x.markers.isEmpty()) fail(0, "the fixture has no IR: markers");
-            for (String note : result.notes()) fail(0, "expected no front-end notes but found: " + note);
+            for (FrontEnd.Note note : result.notes()) fail(note.line(), "expected no front-end notes but found: " + note.message());
             index();
             checkFunctions();
             for (Marker m : x.markers) {
@@ -378,7 +378,7 @@ class IrFixtureTest {
                 sb.append('\n');
             }
         }
-        for (String n : r.notes()) sb.append("  note: ").append(n).append('\n');
+        for (FrontEnd.Note n : r.notes()) sb.append("  note: line ").append(n.line()).append(": ").append(n.message()).append('\n');
         return sb.toString();
     }
 }

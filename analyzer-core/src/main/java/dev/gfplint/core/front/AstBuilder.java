@@ -240,7 +240,8 @@ final class AstBuilder {
     /** The type words of a declaration whose type is a bare identifier: everything before the declarators. */
     private String specText(ParserRuleContext c) {
         StringBuilder sb = new StringBuilder();
-        for (ParseTree ch : ((List<ParseTree>) (List<?>) c.children)) {
+        for (int i = 0; i < c.getChildCount(); i++) {
+            ParseTree ch = c.getChild(i);
             if (ch instanceof KernelC.IdentInitDeclaratorListContext) break;
             if (sb.length() > 0) sb.append(' ');
             sb.append(ch instanceof ParserRuleContext ? text((ParserRuleContext) ch) : ch.getText());

@@ -55,12 +55,15 @@ public final class FrontEnd {
         public int ppGroupsFirstOnly;
     }
 
-    /** The IR of a file, its counters, and one-line notes (given-up functions, internal errors). */
-    public record Result(TranslationUnit unit, FileStats stats, List<String> notes) {}
+    /** A one-line note about the file at a line: a function given up, a statement skipped, an internal error. */
+    public record Note(int line, String message) {}
+
+    /** The IR of a file, its counters, and its notes. */
+    public record Result(TranslationUnit unit, FileStats stats, List<Note> notes) {}
 
     public Result analyze(String path, char[] text) {
         FileStats st = new FileStats();
-        List<String> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         SourceText src = new SourceText(text);
         TokenBuffer tb = lexer.lex(text);
         st.tokens = tb.size();
@@ -90,15 +93,15 @@ public final class FrontEnd {
                 if (r.tree() != null) {
                     body = ast.body(r.tree());
                     skipped = r.skipped();
-                    if (noteSkipped && skipped > 0) noteSkipped(path, body, notes);
+                    if (noteSkipped && skipped > 0) noteSkipped(body, notes);
                 } else {
                     givenUp = true;
-                    notes.add(path + ":" + namePos.line() + ": function " + h.name() + " not parsed: " + r.gaveUpReason());
+                    notes.add(new Note(namePos.line(), "function " + h.name() + " not parsed: " + r.gaveUpReason()));
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 givenUp = true;
                 st.internalErrors++;
-                notes.add(path + ":" + namePos.line() + ": internal error in function " + h.name() + ": " + describe(e));
+                notes.add(new Note(namePos.line(), "internal error in function " + h.name() + ": " + describe(e)));
             }
             if (body == null) body = wholeBodySkipped(tb, seq, c, src);
             Cfg cfg;
@@ -107,7 +110,7 @@ public final class FrontEnd {
             } catch (RuntimeException | StackOverflowError e) {
                 st.internalErrors++;
                 givenUp = true;
-                notes.add(path + ":" + namePos.line() + ": internal error building the CFG of " + h.name() + ": " + describe(e));
+                notes.add(new Note(namePos.line(), "internal error building the CFG of " + h.name() + ": " + describe(e)));
                 body = wholeBodySkipped(tb, seq, c, src);
                 cfg = CfgBuilder.build(body, namePos, endPos);
             }
@@ -122,19 +125,19 @@ public final class FrontEnd {
         return new Result(new TranslationUnit(path, functions, macros, scanner.typedefs, st.lines), st, notes);
     }
 
-    private static void noteSkipped(String path, Stmt s, List<String> notes) {
+    private static void noteSkipped(Stmt s, List<Note> notes) {
         if (s == null) return;
         if (s.kind == Stmt.Kind.SKIPPED) {
             String t = s.text.length() > 100 ? s.text.substring(0, 100) + "..." : s.text;
-            notes.add(path + ":" + s.pos.line() + ": statement skipped: " + t);
+            notes.add(new Note(s.pos.line(), "statement skipped: " + t));
             return;
         }
-        noteSkipped(path, s.init, notes);
-        noteSkipped(path, s.then, notes);
-        noteSkipped(path, s.otherwise, notes);
-        for (Stmt c : s.body) noteSkipped(path, c, notes);
+        noteSkipped(s.init, notes);
+        noteSkipped(s.then, notes);
+        noteSkipped(s.otherwise, notes);
+        for (Stmt c : s.body) noteSkipped(c, notes);
         if (s.expr != null) s.expr.forEach(e -> {
-            if (e.kind() == dev.gfplint.core.ir.Expr.Kind.STMT_EXPR) noteSkipped(path, e.block(), notes);
+            if (e.kind() == dev.gfplint.core.ir.Expr.Kind.STMT_EXPR) noteSkipped(e.block(), notes);
         });
     }
 

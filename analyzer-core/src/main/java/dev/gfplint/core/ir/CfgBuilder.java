@@ -48,7 +48,7 @@ public final class CfgBuilder {
         List<Pending> out = b.stmt(body, List.of(new Pending(entry, Edge.Kind.NORMAL, null)));
         CfgNode exit = b.node(CfgNode.Kind.EXIT, end, null, null, null);
         b.retarget(exit);
-        b.link(out, exit);
+        link(out, exit);
         b.resolveGotos(exit);
         return new Cfg(b.nodes, entry, exit);
     }

@@ -193,9 +193,8 @@ public final class Scanner {
             char[] text = decode(bytes, in.display(), diags, stats);
             FrontEnd.Result r = frontEnd.analyze(in.display(), text);
             stats.add(r.stats(), bytes.length);
-            for (String note : r.notes()) {
-                int colon = note.indexOf(": ");
-                diags.add(new Diagnostic(Diagnostic.Severity.NOTE, note.substring(0, colon), note.substring(colon + 2)));
+            for (FrontEnd.Note note : r.notes()) {
+                diags.add(new Diagnostic(Diagnostic.Severity.NOTE, in.display() + ":" + note.line(), note.message()));
             }
             sink.accept(r.unit());
         } catch (RuntimeException | StackOverflowError e) {
