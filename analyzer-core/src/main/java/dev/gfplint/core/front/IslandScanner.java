@@ -57,7 +57,8 @@ final class IslandScanner {
             } else if (t == LBRACE && i >= 2 && type(i - 1) == STRING && type(i - 2) == EXTERN) {
                 chunkStart = i + 1; // extern "C" { ... }: its contents are file scope
             } else if (t == LBRACE) {
-                int close = matchBrace(i);
+                int close = closing(i, LBRACE, RBRACE);
+                if (close < 0) close = n - 1; // the file ends first
                 if (pd == 0) {
                     FunctionHeader h = header(chunkStart, i);
                     // MACRO(args) { .field = ... } is an initializer (kselftest FIXTURE_VARIANT_ADD), not a body
@@ -86,15 +87,15 @@ final class IslandScanner {
         }
     }
 
-    /** Index of the brace closing the one at i, or the last index when the file ends first. */
-    private int matchBrace(int i) {
+    /** Index of the token closing the {@code open} token at i, or -1 when the file ends first. */
+    private int closing(int i, int open, int close) {
         int d = 0;
         for (int j = i; j < seq.length; j++) {
             int t = type(j);
-            if (t == LBRACE) d++;
-            else if (t == RBRACE && --d == 0) return j;
+            if (t == open) d++;
+            else if (t == close && --d == 0) return j;
         }
-        return seq.length - 1;
+        return -1;
     }
 
     private int matchParenBack(int close, int floor) {
@@ -176,7 +177,7 @@ final class IslandScanner {
             }
             nameTok = found;
             paramsOpen = found + 1;
-            paramsClose = matchForward(paramsOpen);
+            paramsClose = closing(paramsOpen, LPAREN, RPAREN);
             if (paramsClose < 0) return null;
             // int (*name(params))(args): the return type is the declarator around the name and parameters
             FunctionHeader h = named(a, nameTok, text(nameTok), params(paramsOpen + 1, paramsClose));
@@ -235,16 +236,6 @@ final class IslandScanner {
             }
         }
         return new FunctionHeader(name, seq[nameTok], storage, inline, ret.toString(), params, null);
-    }
-
-    private int matchForward(int open) {
-        int d = 0;
-        for (int j = open; j < seq.length; j++) {
-            int t = type(j);
-            if (t == LPAREN) d++;
-            else if (t == RPAREN && --d == 0) return j;
-        }
-        return -1;
     }
 
     /** A function written through a defining macro: SYSCALL_DEFINE3(open, const char __user *, filename, ...). */

@@ -90,12 +90,12 @@ public final class Conditionals {
         while (i < to) {
             int t = tb.type(i);
             if (t == Tok.DIRECTIVE) {
-                hole(tb.start(i), tb.end(i));
                 if (tb.directiveKind(i).opensGroup()) {
-                    group(i, out);
+                    group(i, out); // records the holes of the group's own directives
                     i = groupEnd[i] + 1;
                     continue;
                 }
+                hole(tb.start(i), tb.end(i));
                 i++;
                 continue;
             }
