@@ -1,0 +1,238 @@
+package dev.gfplint.core.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the model knows about the kernel's allocation API, as data: allocators with the position of their
+ * gfp argument or their implicit mask, the memalloc scope APIs, functions that leave a scope open, functions
+ * that compute a mask, and behaviour that changed between versions. Read from {@code allocators.conf} and
+ * {@code scopes.conf}; users add entries in the same format. {@link #forVersion} selects what applies to one
+ * kernel version.
+ */
+public final class Catalog {
+    public enum Family { SLAB, PAGE, VMALLOC, KVMALLOC, MEMPOOL, BIO, SKB, DEVM, DMA, STRING, IDR, XARRAY, RADIX, PERCPU, OTHER }
+
+    /** A version range: since inclusive, until exclusive; null for open ends. */
+    public record Range(KernelVersion since, KernelVersion until) {
+        public static final Range ALL = new Range(null, null);
+
+        public boolean contains(KernelVersion v) {
+            return (since == null || v.atLeast(since)) && (until == null || v.before(until));
+        }
+    }
+
+    /** An allocation entry point. {@code gfpArg} is -1 when the mask is implicit ({@code implicitMask}). */
+    public record Allocator(String name, int gfpArg, MaskExpr implicitMask, Family family, boolean nofail, Range range) {
+        public boolean implicit() {
+            return gfpArg < 0;
+        }
+    }
+
+    /** memalloc_*_save/restore. {@code scopes} is a {@link Scope} bit set, or -1 when {@code flagsArg} names them. */
+    public record ScopeApi(String name, boolean save, int scopes, int flagsArg, Range range) {}
+
+    /** A function that returns with a scope open; {@code closedBy} ends it. */
+    public record ScopeOpener(String name, int scopes, String closedBy, Range range) {}
+
+    public static final class FormatException extends Exception {
+        public FormatException(String m) {
+            super(m);
+        }
+    }
+
+    private final List<Allocator> allocators = new ArrayList<>();
+    private final List<ScopeApi> scopeApis = new ArrayList<>();
+    private final List<ScopeOpener> openers = new ArrayList<>();
+    private final Map<String, MacroDef> maskFunctions = new LinkedHashMap<>();
+    private final Map<String, List<Object[]>> pfFlags = new LinkedHashMap<>();
+    private final List<Object[]> behaviours = new ArrayList<>();
+
+    private Catalog() {}
+
+    /** The built-in catalog. */
+    public static Catalog defaults() {
+        try {
+            Catalog c = new Catalog();
+            c.read(FlagTable.resource("/dev/gfplint/core/model/allocators.conf"), "allocators.conf");
+            c.read(FlagTable.resource("/dev/gfplint/core/model/scopes.conf"), "scopes.conf");
+            return c;
+        } catch (FormatException e) {
+            throw new IllegalStateException("built-in catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /** The built-in catalog plus users' files in the same format. */
+    public static Catalog withExtensions(List<Path> files) throws IOException, FormatException {
+        Catalog c = defaults();
+        for (Path p : files) c.read(Files.readString(p, StandardCharsets.UTF_8), p.toString());
+        return c;
+    }
+
+    private void read(String text, String origin) throws FormatException {
+        String section = null;
+        int ln = 0;
+        for (String raw : text.split("\n")) {
+            ln++;
+            int hash = raw.indexOf('#');
+            String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
+            if (line.isEmpty()) continue;
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1).strip();
+                continue;
+            }
+            String where = origin + ":" + ln + ": ";
+            if (section == null) throw new FormatException(where + "entry before any [section]");
+            try {
+                entry(section, line.split("\\s+"), where + "");
+            } catch (IllegalArgumentException e) {
+                throw new FormatException(where + e.getMessage());
+            }
+        }
+    }
+
+    private void entry(String section, String[] f, String where) throws FormatException {
+        Map<String, String> kv = new HashMap<>();
+        List<String> positional = new ArrayList<>();
+        for (int i = 1; i < f.length; i++) {
+            int eq = f[i].indexOf('=');
+            if (eq > 0) kv.put(f[i].substring(0, eq), f[i].substring(eq + 1));
+            else positional.add(f[i]);
+        }
+        Range range = new Range(kv.containsKey("since") ? KernelVersion.parse(kv.get("since")) : null,
+                kv.containsKey("until") ? KernelVersion.parse(kv.get("until")) : null);
+        String name = f[0];
+        switch (section) {
+            case "allocators" -> {
+                Family fam = Family.valueOf(require(kv, "family", where).toUpperCase(Locale.ROOT));
+                boolean nofail = positional.contains("nofail");
+                if (kv.containsKey("gfp")) {
+                    allocators.add(new Allocator(name, Integer.parseInt(kv.get("gfp")), null, fam, nofail, range));
+                } else if (kv.containsKey("mask")) {
+                    MaskExpr m = MaskParser.parse(kv.get("mask"));
+                    if (m.isUnknown()) throw new FormatException(where + "cannot parse mask " + kv.get("mask"));
+                    allocators.add(new Allocator(name, -1, m, fam, nofail, range));
+                } else {
+                    throw new FormatException(where + name + ": needs gfp=INDEX or mask=EXPR");
+                }
+            }
+            case "scope-apis" -> {
+                if (positional.isEmpty()) throw new FormatException(where + name + ": needs save or restore");
+                boolean save = switch (positional.get(0)) {
+                    case "save" -> true;
+                    case "restore" -> false;
+                    default -> throw new FormatException(where + "expected save or restore, not " + positional.get(0));
+                };
+                if (kv.containsKey("flags")) {
+                    scopeApis.add(new ScopeApi(name, save, -1, Integer.parseInt(kv.get("flags")), range));
+                } else {
+                    if (positional.size() < 2) throw new FormatException(where + name + ": needs a scope");
+                    scopeApis.add(new ScopeApi(name, save, Scope.parse(positional.get(1)).bit(), -1, range));
+                }
+            }
+            case "scope-openers" -> {
+                int scopes = Scope.parse(require(kv, "opens", where)).bit();
+                openers.add(new ScopeOpener(name, scopes, kv.get("closed-by"), range));
+            }
+            case "mask-functions" -> {
+                String body = String.join(" ", java.util.Arrays.copyOfRange(f, 1, f.length));
+                if (!body.startsWith("mask=")) throw new FormatException(where + name + ": needs mask=EXPR");
+                List<String> params = new ArrayList<>();
+                for (int i = 0; i < 8; i++) params.add("a" + i);
+                MacroDef d = MacroDef.of(name, params, body.substring(5), "catalog");
+                if (d.body().isUnknown() && !body.contains("__GFP_UNKNOWN"))
+                    throw new FormatException(where + "cannot parse " + body);
+                maskFunctions.put(name, d);
+            }
+            case "pf-flags" -> {
+                if (positional.isEmpty()) throw new FormatException(where + name + ": needs a scope");
+                pfFlags.computeIfAbsent(name, k -> new ArrayList<>())
+                        .add(new Object[] {Scope.parse(positional.get(0)).bit(), range});
+            }
+            case "behaviours" -> {
+                if (positional.size() < 3) throw new FormatException(where + "expected FAMILY BEHAVIOUR VALUE");
+                behaviours.add(new Object[] {name, positional.get(0), positional.get(1), range});
+            }
+            default -> throw new FormatException(where + "unknown section [" + section + "]");
+        }
+    }
+
+    private static String require(Map<String, String> kv, String k, String where) throws FormatException {
+        String v = kv.get(k);
+        if (v == null) throw new FormatException(where + "missing " + k + "=");
+        return v;
+    }
+
+    /** Everything in the catalog, all versions. */
+    public List<Allocator> allAllocators() {
+        return Collections.unmodifiableList(allocators);
+    }
+
+    /** The catalog as it applies to one kernel version. */
+    public View forVersion(KernelVersion v) {
+        return new View(this, v);
+    }
+
+    /** The entries that apply to one version, indexed by name. */
+    public static final class View {
+        private final KernelVersion version;
+        private final Map<String, Allocator> allocators = new HashMap<>();
+        private final Map<String, ScopeApi> scopeApis = new HashMap<>();
+        private final Map<String, ScopeOpener> openers = new HashMap<>();
+        private final Map<String, ScopeOpener> closers = new HashMap<>();
+        private final Map<String, Integer> pf = new HashMap<>();
+        private final Map<String, String> behaviours = new HashMap<>();
+        private final Map<String, MacroDef> maskFunctions;
+
+        View(Catalog c, KernelVersion v) {
+            this.version = v;
+            for (Allocator a : c.allocators) if (a.range.contains(v)) allocators.put(a.name, a);
+            for (ScopeApi s : c.scopeApis) if (s.range.contains(v)) scopeApis.put(s.name, s);
+            for (ScopeOpener o : c.openers) {
+                if (!o.range.contains(v)) continue;
+                openers.put(o.name, o);
+                if (o.closedBy != null) closers.put(o.closedBy, o);
+            }
+            for (var e : c.pfFlags.entrySet())
+                for (Object[] x : e.getValue()) if (((Range) x[1]).contains(v)) pf.put(e.getKey(), (Integer) x[0]);
+            for (Object[] b : c.behaviours)
+                if (((Range) b[3]).contains(v)) behaviours.put(b[0] + " " + b[1], (String) b[2]);
+            this.maskFunctions = c.maskFunctions;
+        }
+
+        public KernelVersion version() { return version; }
+        public Allocator allocator(String name) { return allocators.get(name); }
+        public ScopeApi scopeApi(String name) { return scopeApis.get(name); }
+        public ScopeOpener opener(String name) { return openers.get(name); }
+        /** The opener that {@code name} closes, if {@code name} is a closing call. */
+        public ScopeOpener closes(String name) { return closers.get(name); }
+        public Integer pfFlag(String name) { return pf.get(name); }
+        public int allocatorCount() { return allocators.size(); }
+        public java.util.Collection<Allocator> allocators() { return Collections.unmodifiableCollection(allocators.values()); }
+
+        /** A version-dependent behaviour, e.g. ("vmalloc", "nofs-noio") → "ignored"; null when not described. */
+        public String behaviour(String family, String what) {
+            return behaviours.get(family + " " + what);
+        }
+
+        /** The catalog's mask-computing functions as a macro environment (arguments are a0, a1, ...). */
+        public MacroEnv maskFunctions() {
+            return (n, f) -> maskFunctions.get(n);
+        }
+
+        /** Whether a call to {@code name} is something the model needs to see (an allocator, a scope API, ...). */
+        public boolean known(String name) {
+            return allocators.containsKey(name) || scopeApis.containsKey(name) || openers.containsKey(name)
+                    || closers.containsKey(name) || maskFunctions.containsKey(name);
+        }
+    }
+}

@@ -1,0 +1,465 @@
+package dev.gfplint.core.model;
+
+import dev.gfplint.core.ir.Assignment;
+import dev.gfplint.core.ir.CallSite;
+import dev.gfplint.core.ir.Cfg;
+import dev.gfplint.core.ir.CfgNode;
+import dev.gfplint.core.ir.Edge;
+import dev.gfplint.core.ir.Expr;
+import dev.gfplint.core.ir.Function;
+import dev.gfplint.core.ir.Parameter;
+import dev.gfplint.core.ir.Stmt;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The per-function half of the model, run on each function while its file's IR exists: evaluates which gfp
+ * values locals hold along the CFG (per path, as CHOICEs), tracks the memalloc scopes open at each call, and
+ * keeps the result as {@link FunctionFacts}. Everything that needs the whole tree (macros from headers, the
+ * callers' values, callees' summaries) is left symbolic for {@link ModelBuilder}.
+ */
+public final class FunctionAnalyzer {
+    /** A node is revisited at most this often before the locals it changes are widened to UNKNOWN. */
+    private static final int WIDEN_AFTER = 4;
+
+    private final Catalog.View catalog;
+    private final boolean restoreClearsOwn;
+
+    public FunctionAnalyzer(Catalog.View catalog) {
+        this.catalog = catalog;
+        this.restoreClearsOwn = "clears-own".equals(catalog.behaviour("scope", "restore"));
+    }
+
+    private static final class Ctx {
+        Function f;
+        Cfg cfg;
+        Map<String, Integer> paramIndex = new HashMap<>();
+        Set<String> locals = new HashSet<>();
+        Set<String> gfpLocals = new HashSet<>();
+        long maskParams;
+    }
+
+    public FunctionFacts analyze(Function f, String file) {
+        Cfg cfg = f.cfg();
+        Ctx c = new Ctx();
+        c.f = f;
+        c.cfg = cfg;
+        List<Parameter> ps = f.params();
+        String[] paramNames = new String[ps.size()];
+        long gfpParams = 0;
+        for (int i = 0; i < ps.size(); i++) {
+            Parameter p = ps.get(i);
+            paramNames[i] = p.name().intern();
+            if (!p.name().isEmpty()) c.paramIndex.put(p.name(), i);
+            if (isGfpType(p.type())) gfpParams |= bit(i);
+            if (isGfpType(p.type()) || isIntegerType(p.type())) c.maskParams |= bit(i);
+        }
+        List<CfgNode> nodes = cfg == null ? List.of() : cfg.nodes();
+        boolean scopeCalls = false, valueFlow = false;
+        for (CfgNode n : nodes) {
+            Stmt s = n.stmt();
+            if (s != null && s.kind == Stmt.Kind.DECL) {
+                for (Stmt.Declarator d : s.declarators) {
+                    c.locals.add(d.name());
+                    if (isGfpType(d.type())) c.gfpLocals.add(d.name());
+                }
+            }
+            for (CallSite cs : n.calls()) if (cs.callee() != null && isScopeCall(cs.callee())) scopeCalls = true;
+        }
+        for (CfgNode n : nodes) {
+            for (Assignment a : n.assignments()) {
+                String t = a.targetName();
+                if (t == null || !(c.locals.contains(t) || c.paramIndex.containsKey(t))) continue;
+                if (c.gfpLocals.contains(t) || mentionsGfp(a.value(), c)) valueFlow = true;
+            }
+        }
+        Map<CfgNode, Map<String, MaskExpr>> envIn = valueFlow ? valueFlow(c) : null;
+        ScopeResult sr = scopeCalls ? scopeFlow(c) : null;
+
+        int count = 0;
+        for (CfgNode n : nodes) count += n.calls().size();
+        String[] callees = new String[count];
+        int[] lines = new int[count], cols = new int[count];
+        byte[] must = new byte[count], may = new byte[count];
+        MaskExpr[][] args = new MaskExpr[count][];
+        Map<String, MaskExpr> entryEnv = entryEnv(c);
+        int i = 0;
+        for (CfgNode n : nodes) {
+            Map<String, MaskExpr> env = envIn != null ? envIn.getOrDefault(n, entryEnv) : entryEnv;
+            for (CallSite cs : n.calls()) {
+                callees[i] = cs.callee() == null ? null : cs.callee().intern();
+                lines[i] = cs.pos().line();
+                cols[i] = cs.pos().column();
+                if (sr != null) {
+                    int[] st = sr.atCall.get(cs.call());
+                    if (st != null) {
+                        must[i] = (byte) st[0];
+                        may[i] = (byte) st[1];
+                    }
+                }
+                if (!cs.fromSkippedCode()) args[i] = keptArgs(cs, env, c);
+                i++;
+            }
+        }
+        return new FunctionFacts(f.name().intern(), file, f.pos().line(), f.pos().column(), f.isStatic(), paramNames,
+                gfpParams, callees, lines, cols, must, may, args,
+                sr == null ? List.of() : sr.saves, sr == null ? List.of() : sr.restoreZeros,
+                sr == null ? 0 : sr.exitMust, sr == null ? 0 : sr.exitMay, sr == null ? 0 : sr.closesForeign);
+    }
+
+    // ---- which arguments are kept ------------------------------------------------------------------
+
+    private MaskExpr[] keptArgs(CallSite cs, Map<String, MaskExpr> env, Ctx c) {
+        List<Expr> as = cs.args();
+        if (as.isEmpty()) return null;
+        Catalog.Allocator alloc = cs.callee() == null ? null : catalog.allocator(cs.callee());
+        MaskExpr[] out = null;
+        for (int a = 0; a < as.size(); a++) {
+            Expr e = as.get(a);
+            boolean keep = alloc != null && alloc.gfpArg() == a
+                    || catalog.scopeApi(Objects.requireNonNullElse(cs.callee(), "")) != null
+                    || mentionsGfp(e, c) || isMaskParam(e, c) || env.containsKey(nameOf(e));
+            if (!keep) continue;
+            if (out == null) out = new MaskExpr[as.size()];
+            out[a] = toMask(e, env, c);
+        }
+        return out;
+    }
+
+    private static String nameOf(Expr e) {
+        return e != null && e.kind() == Expr.Kind.NAME ? e.name() : "";
+    }
+
+    private static boolean isMaskParam(Expr e, Ctx c) {
+        Integer p = c.paramIndex.get(nameOf(e));
+        return p != null && (c.maskParams & bit(p)) != 0 && !c.locals.contains(e.name());
+    }
+
+    /** Whether an expression names anything gfp-like: decides what is worth keeping, never what it means. */
+    private boolean mentionsGfp(Expr e, Ctx c) {
+        if (e == null) return false;
+        switch (e.kind()) {
+            case NAME: {
+                String n = e.name();
+                if (c.gfpLocals.contains(n)) return true;
+                Integer p = c.paramIndex.get(n);
+                if (p != null && !c.locals.contains(n)) {
+                    String t = c.f.params().get(p).type();
+                    if (isGfpType(t)) return true;
+                }
+                return TreeMacros.containsGfp(n);
+            }
+            case CALL: {
+                String callee = e.calleeName();
+                if (callee != null && (TreeMacros.containsGfp(callee) || catalog.known(callee))) return true;
+                break;
+            }
+            case STMT_EXPR:
+            case STRING:
+                return false;
+            default:
+                break;
+        }
+        for (Expr k : e.kids()) if (mentionsGfp(k, c)) return true;
+        return false;
+    }
+
+    static boolean isGfpType(String type) {
+        return type != null && type.contains("gfp_t") && !type.contains("*");
+    }
+
+    private static boolean isIntegerType(String type) {
+        if (type == null || type.contains("*") || type.contains("struct") || type.contains("[")) return false;
+        String t = type.toLowerCase(Locale.ROOT);
+        return t.contains("int") || t.contains("long") || t.contains("unsigned") || t.matches(".*\\b(u|s|__u)(32|64)\\b.*");
+    }
+
+    private static long bit(int i) {
+        return i < 64 ? 1L << i : 0;
+    }
+
+    // ---- expressions to symbolic masks ----------------------------------------------------------------
+
+    private Map<String, MaskExpr> entryEnv(Ctx c) {
+        Map<String, MaskExpr> env = new HashMap<>();
+        for (Map.Entry<String, Integer> p : c.paramIndex.entrySet()) {
+            if (!c.locals.contains(p.getKey())) env.put(p.getKey(), MaskExpr.param(p.getValue(), p.getKey()));
+        }
+        return env;
+    }
+
+    MaskExpr toMask(Expr e, Map<String, MaskExpr> env, Ctx c) {
+        if (e == null) return MaskExpr.UNKNOWN;
+        switch (e.kind()) {
+            case NAME: {
+                MaskExpr v = env.get(e.name());
+                if (v != null) return v;
+                if (c.locals.contains(e.name()) || c.paramIndex.containsKey(e.name())) return MaskExpr.UNKNOWN;
+                return MaskExpr.name(e.name());
+            }
+            case INT: {
+                Long v = MaskParser.parseInt(e.text());
+                return v == null ? MaskExpr.UNKNOWN : MaskExpr.constant(v);
+            }
+            case BINARY:
+                return switch (e.op()) {
+                    case "|", "&", "^", "<<", ">>", "+", "-", "*", "/", "%", "==", "!=", "<", ">", "<=", ">=", "&&", "||" ->
+                            MaskExpr.binary(e.op(), toMask(e.kid(0), env, c), toMask(e.kid(1), env, c));
+                    default -> MaskExpr.UNKNOWN;
+                };
+            case UNARY:
+                return switch (e.op()) {
+                    case "~", "!", "-" -> MaskExpr.unary(e.op(), toMask(e.kid(0), env, c));
+                    case "+" -> toMask(e.kid(0), env, c);
+                    default -> MaskExpr.UNKNOWN;
+                };
+            case CAST:
+                return toMask(e.kid(0), env, c);
+            case ASSIGN:
+                return e.op().equals("=") ? toMask(e.kid(1), env, c) : MaskExpr.UNKNOWN;
+            case CONDITIONAL: {
+                MaskExpr cond = toMask(e.kid(0), env, c);
+                MaskExpr a = e.kid(1) == null ? cond : toMask(e.kid(1), env, c);
+                return MaskExpr.cond(cond, a, toMask(e.kid(2), env, c));
+            }
+            case COMMA:
+                return e.kids().isEmpty() ? MaskExpr.UNKNOWN : toMask(e.kid(e.kids().size() - 1), env, c);
+            case CALL: {
+                String callee = e.calleeName();
+                if (callee == null) return MaskExpr.UNKNOWN;
+                List<MaskExpr> as = new ArrayList<>();
+                for (Expr a : e.args()) as.add(toMask(a, env, c));
+                return MaskExpr.call(callee, as);
+            }
+            default:
+                return MaskExpr.UNKNOWN;
+        }
+    }
+
+    // ---- locals along the CFG ----------------------------------------------------------------------
+
+    private Map<CfgNode, Map<String, MaskExpr>> valueFlow(Ctx c) {
+        Map<CfgNode, Map<String, MaskExpr>> in = new IdentityHashMap<>();
+        Map<CfgNode, Map<String, MaskExpr>> out = new IdentityHashMap<>();
+        Map<CfgNode, Integer> visits = new IdentityHashMap<>();
+        ArrayDeque<CfgNode> work = new ArrayDeque<>();
+        Set<CfgNode> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        CfgNode entry = c.cfg.entry();
+        in.put(entry, entryEnv(c));
+        work.add(entry);
+        queued.add(entry);
+        while (!work.isEmpty()) {
+            CfgNode n = work.poll();
+            queued.remove(n);
+            Map<String, MaskExpr> env;
+            if (n == entry) {
+                env = in.get(entry);
+            } else {
+                env = null;
+                for (Edge e : n.predecessors()) {
+                    Map<String, MaskExpr> o = out.get(e.from());
+                    if (o == null) continue;
+                    env = env == null ? new HashMap<>(o) : join(env, o);
+                }
+                if (env == null) env = new HashMap<>();
+                int v = visits.merge(n, 1, Integer::sum);
+                Map<String, MaskExpr> old = in.get(n);
+                if (v > WIDEN_AFTER && old != null) {
+                    for (Map.Entry<String, MaskExpr> x : env.entrySet())
+                        if (!x.getValue().equals(old.get(x.getKey()))) x.setValue(MaskExpr.UNKNOWN);
+                }
+                in.put(n, env);
+            }
+            Map<String, MaskExpr> o = transfer(n, env, c);
+            if (!o.equals(out.get(n))) {
+                out.put(n, o);
+                for (Edge e : n.successors()) if (queued.add(e.to())) work.add(e.to());
+            }
+        }
+        return in;
+    }
+
+    private static Map<String, MaskExpr> join(Map<String, MaskExpr> a, Map<String, MaskExpr> b) {
+        Map<String, MaskExpr> r = new HashMap<>();
+        for (Map.Entry<String, MaskExpr> x : a.entrySet()) {
+            MaskExpr y = b.get(x.getKey());
+            r.put(x.getKey(), y == null ? MaskExpr.UNKNOWN : MaskExpr.choice(List.of(x.getValue(), y)));
+        }
+        for (Map.Entry<String, MaskExpr> y : b.entrySet()) r.putIfAbsent(y.getKey(), MaskExpr.UNKNOWN);
+        return r;
+    }
+
+    private Map<String, MaskExpr> transfer(CfgNode n, Map<String, MaskExpr> env, Ctx c) {
+        if (n.assignments().isEmpty()) return env;
+        Map<String, MaskExpr> o = null;
+        for (Assignment a : n.assignments()) {
+            String t = a.targetName();
+            if (t == null || !(c.locals.contains(t) || c.paramIndex.containsKey(t))) continue;
+            Map<String, MaskExpr> cur = o == null ? env : o;
+            MaskExpr rhs = toMask(a.value(), cur, c);
+            MaskExpr old = cur.containsKey(t) ? cur.get(t) : MaskExpr.UNKNOWN;
+            MaskExpr v = switch (a.op()) {
+                case "=" -> rhs;
+                case "|=" -> MaskExpr.binary("|", old, rhs);
+                case "&=" -> MaskExpr.binary("&", old, rhs);
+                case "^=" -> MaskExpr.binary("^", old, rhs);
+                default -> MaskExpr.UNKNOWN;
+            };
+            boolean track = c.gfpLocals.contains(t) || cur.containsKey(t) || mentionsGfp(a.value(), c);
+            if (o == null) o = new HashMap<>(env);
+            if (track) o.put(t, v);
+            else o.remove(t);
+        }
+        return o == null ? env : o;
+    }
+
+    // ---- memalloc scopes along the CFG -------------------------------------------------------------
+
+    private boolean isScopeCall(String callee) {
+        return catalog.scopeApi(callee) != null || catalog.opener(callee) != null || catalog.closes(callee) != null;
+    }
+
+    private static final class ScopeResult {
+        final Map<Expr, int[]> atCall = new IdentityHashMap<>();
+        final List<FunctionFacts.Save> saves = new ArrayList<>();
+        final List<FunctionFacts.RestoreZero> restoreZeros = new ArrayList<>();
+        int exitMust, exitMay, closesForeign, ownScopes;
+    }
+
+    /** State: {must, may}. The saved token of a save maps to the scope state before it. */
+    private ScopeResult scopeFlow(Ctx c) {
+        ScopeResult r = new ScopeResult();
+        Map<CfgNode, int[]> out = new IdentityHashMap<>();
+        Map<String, int[]> tokens = new HashMap<>();   // token local -> {scopes, mustBefore, mayBefore}
+        Map<Expr, FunctionFacts.Save> savesByCall = new IdentityHashMap<>();
+        Map<Expr, FunctionFacts.RestoreZero> zerosByCall = new IdentityHashMap<>();
+        ArrayDeque<CfgNode> work = new ArrayDeque<>();
+        Set<CfgNode> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        work.add(c.cfg.entry());
+        queued.add(c.cfg.entry());
+        int guard = 0, limit = 50 * (c.cfg.nodes().size() + 1);
+        while (!work.isEmpty() && guard++ < limit) {
+            CfgNode n = work.poll();
+            queued.remove(n);
+            int must = -1, may = 0;
+            boolean any = false;
+            for (Edge e : n.predecessors()) {
+                int[] o = out.get(e.from());
+                if (o == null) continue;
+                must = any ? must & o[0] : o[0];
+                may |= o[1];
+                any = true;
+            }
+            if (!any) must = 0;
+            int[] st = {must, may};
+            for (CallSite cs : n.calls()) {
+                r.atCall.put(cs.call(), new int[] {st[0], st[1]});
+                if (cs.callee() != null && !cs.fromSkippedCode()) scopeCall(cs, n, st, tokens, savesByCall, zerosByCall, r, c);
+            }
+            int[] prev = out.get(n);
+            if (prev == null || prev[0] != st[0] || prev[1] != st[1]) {
+                out.put(n, st);
+                for (Edge e : n.successors()) if (queued.add(e.to())) work.add(e.to());
+            }
+        }
+        int[] exit = out.getOrDefault(c.cfg.exit(), new int[] {0, 0});
+        r.exitMust = exit[0] & r.ownScopes;
+        r.exitMay = exit[1] & r.ownScopes;
+        // Escapes: the token stored to something that is not a local, or returned.
+        Set<String> escaping = new HashSet<>();
+        for (CfgNode n : c.cfg.nodes()) {
+            for (Assignment a : n.assignments()) {
+                String v = nameOf(a.value());
+                boolean toLocal = a.targetName() != null && c.locals.contains(a.targetName());
+                if (tokens.containsKey(v) && !toLocal) escaping.add(v);
+            }
+            if (n.kind() == CfgNode.Kind.RETURN && tokens.containsKey(nameOf(n.expr()))) escaping.add(nameOf(n.expr()));
+        }
+        for (FunctionFacts.Save s : savesByCall.values()) {
+            boolean esc = s.escapes() || (s.token() != null && escaping.contains(s.token()));
+            r.saves.add(esc == s.escapes() ? s : new FunctionFacts.Save(s.line(), s.col(), s.api(), s.scopes(), s.token(), true));
+        }
+        r.saves.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.col(), b.col()));
+        r.restoreZeros.addAll(zerosByCall.values());
+        r.restoreZeros.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return r;
+    }
+
+    private void scopeCall(CallSite cs, CfgNode n, int[] st, Map<String, int[]> tokens,
+                           Map<Expr, FunctionFacts.Save> saves, Map<Expr, FunctionFacts.RestoreZero> zeros,
+                           ScopeResult r, Ctx c) {
+        String callee = cs.callee();
+        Catalog.ScopeApi api = catalog.scopeApi(callee);
+        if (api != null) {
+            int s = api.scopes() >= 0 ? api.scopes() : pfScopes(cs.arg(api.flagsArg()));
+            if (s == 0) return;
+            if (api.save()) {
+                String token = null;
+                boolean escapes = false;
+                for (Assignment a : n.assignments()) {
+                    if (a.value() != cs.call()) continue;
+                    if (a.targetName() != null && c.locals.contains(a.targetName())) token = a.targetName();
+                    else escapes = true;
+                }
+                if (n.kind() == CfgNode.Kind.RETURN && n.expr() == cs.call()) escapes = true;
+                if (token != null) tokens.put(token, new int[] {s, st[0] & s, st[1] & s});
+                saves.putIfAbsent(cs.call(), new FunctionFacts.Save(cs.pos().line(), cs.pos().column(), callee, s, token, escapes));
+                r.ownScopes |= s;
+                st[0] |= s;
+                st[1] |= s;
+            } else {
+                Expr arg = cs.arg(0);
+                int[] tok = tokens.get(nameOf(arg));
+                boolean zero = arg != null && arg.kind() == Expr.Kind.INT && Objects.equals(MaskParser.parseInt(arg.text()), 0L);
+                if (zero) {
+                    zeros.putIfAbsent(cs.call(), new FunctionFacts.RestoreZero(cs.pos().line(), cs.pos().column(), callee, s));
+                    if (!restoreClearsOwn) {
+                        st[0] &= ~s;
+                        st[1] &= ~s;
+                    }
+                } else if (tok != null) {
+                    int ts = tok[0] & s;
+                    st[0] = (st[0] & ~ts) | (tok[1] & ts);
+                    st[1] = (st[1] & ~ts) | (tok[2] & ts);
+                } else {
+                    st[0] &= ~s;
+                    st[1] &= ~s;
+                    if ((r.ownScopes & s) == 0) r.closesForeign |= s;
+                }
+            }
+            return;
+        }
+        Catalog.ScopeOpener op = catalog.opener(callee);
+        if (op != null) {
+            st[0] |= op.scopes();
+            st[1] |= op.scopes();
+            return;
+        }
+        Catalog.ScopeOpener closed = catalog.closes(callee);
+        if (closed != null) {
+            st[0] &= ~closed.scopes();
+            st[1] &= ~closed.scopes();
+        }
+    }
+
+    /** The scopes a PF_* flags argument names (memalloc_flags_save(PF_MEMALLOC_NOFS | ...)). */
+    private int pfScopes(Expr e) {
+        if (e == null) return 0;
+        int[] s = {0};
+        e.forEach(x -> {
+            if (x.kind() == Expr.Kind.NAME) {
+                Integer b = catalog.pfFlag(x.name());
+                if (b != null) s[0] |= b;
+            }
+        });
+        return s[0];
+    }
+}

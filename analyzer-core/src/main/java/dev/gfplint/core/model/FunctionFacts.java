@@ -1,0 +1,83 @@
+package dev.gfplint.core.model;
+
+import java.util.List;
+
+/**
+ * What the model keeps of one function after its file's IR is gone: every call (for the call graph) with
+ * the memalloc scopes active there, the gfp-relevant arguments as symbolic masks, and the function's scope
+ * effects. Compact on purpose: the whole kernel's facts stay in memory while the model is built.
+ *
+ * <p>Per call {@code i}: {@code callees[i]} (null for a call through a pointer), {@code lines[i]} and
+ * {@code cols[i]}, the scopes open there on every path ({@code scopeMust[i]}) and on some path
+ * ({@code scopeMay[i]}), and {@code args[i]}: null when no argument matters, else one entry per argument,
+ * null for arguments that are not masks.
+ */
+public final class FunctionFacts {
+    /** A memalloc save in this function. {@code escapes}: the saved value is stored outside the function's
+     *  locals (a struct field, a global) or returned, so its restore is expected elsewhere. */
+    public record Save(int line, int col, String api, int scopes, String token, boolean escapes) {}
+
+    /** A memalloc restore whose argument is the constant 0 (before 6.10 this clears an outer scope too). */
+    public record RestoreZero(int line, int col, String api, int scopes) {}
+
+    public final String name;
+    public final String file;
+    public final int line;
+    public final int col;
+    public final boolean isStatic;
+    public final String[] paramNames;
+    /** Parameters whose declared type is gfp_t, as a bit set by index. */
+    public final long gfpParams;
+    public final String[] callees;
+    public final int[] lines;
+    public final int[] cols;
+    public final byte[] scopeMust;
+    public final byte[] scopeMay;
+    public final MaskExpr[][] args;
+    public final List<Save> saves;
+    public final List<RestoreZero> restoreZeros;
+    /** Scopes this function's own saves leave open at its return, on every path / on some path. */
+    public final int openAtExitMust;
+    public final int openAtExitMay;
+    /** Scopes this function closes that it did not open (a restore of a value saved elsewhere). */
+    public final int closesForeign;
+
+    public FunctionFacts(String name, String file, int line, int col, boolean isStatic, String[] paramNames,
+                         long gfpParams, String[] callees, int[] lines, int[] cols, byte[] scopeMust, byte[] scopeMay,
+                         MaskExpr[][] args, List<Save> saves, List<RestoreZero> restoreZeros, int openAtExitMust,
+                         int openAtExitMay, int closesForeign) {
+        this.name = name;
+        this.file = file;
+        this.line = line;
+        this.col = col;
+        this.isStatic = isStatic;
+        this.paramNames = paramNames;
+        this.gfpParams = gfpParams;
+        this.callees = callees;
+        this.lines = lines;
+        this.cols = cols;
+        this.scopeMust = scopeMust;
+        this.scopeMay = scopeMay;
+        this.args = args;
+        this.saves = saves;
+        this.restoreZeros = restoreZeros;
+        this.openAtExitMust = openAtExitMust;
+        this.openAtExitMay = openAtExitMay;
+        this.closesForeign = closesForeign;
+    }
+
+    public int callCount() {
+        return callees.length;
+    }
+
+    /** The symbolic value of argument {@code a} of call {@code i}, or null when it was not kept. */
+    public MaskExpr arg(int i, int a) {
+        MaskExpr[] as = args[i];
+        return as == null || a >= as.length ? null : as[a];
+    }
+
+    @Override
+    public String toString() {
+        return name + "@" + file + ":" + line;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.gfplint.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The allocator-semantics model of a scanned tree: every function's facts, the call graph, per-function
+ * summaries (wrappers, values callers pass, scopes callers hold), and the allocation sites with the masks
+ * they may see. Built by {@link ModelBuilder}; read by rules.
+ */
+public final class Model {
+    /** An allocation: call {@code call} of function {@code fn} reaches {@code allocator} with {@code mask}. */
+    public record AllocSite(int fn, int call, Catalog.Allocator allocator, MaskExpr mask) {}
+
+    /**
+     * One way an allocation can be reached: the mask as written ({@code raw}), what the allocator acts on
+     * under the open scopes ({@code effective}), those scopes, and the call chain (outermost call first)
+     * that supplied the mask or the scope; empty when the site's own function decides everything.
+     */
+    public record SiteContext(Mask raw, Mask effective, int scopesMust, int scopesMay, List<Trace.Step> chain) {}
+
+    /** A wrapper's allocation: through {@code chain} (outermost first, starting in the wrapper), {@code site}
+     *  gets {@code mask}, written in terms of the wrapper's parameters. */
+    public record Reach(AllocSite site, MaskExpr mask, Trace chain) {}
+
+    /** A value a caller passes for a gfp parameter, with the chain that brings it (innermost call first). */
+    public record Incoming(Mask value, Trace chain) {}
+
+    /** Figures for the debug report and the acceptance. */
+    public record Stats(int functions, long calls, long resolvedCalls, int duplicateNames, int sccs, int largestScc,
+                        int allocationSites, int definiteFs, int definiteDirectReclaim, int wrappers,
+                        int gfpMacros, String flagSource, long buildMillis) {}
+
+    final KernelVersion version;
+    final FlagTable flags;
+    final Catalog.View catalog;
+    final Evaluator evaluator;
+    final AllocatorSemantics semantics;
+    final List<FunctionFacts> functions;
+    final int[][] targets;
+    final List<AllocSite> sites;
+    final List<List<Reach>> reaches;
+    final List<Incoming>[][] incoming;
+    final int[] entryMust;
+    final int[] entryMay;
+    final Trace[] scopeWitness;
+    final int[] callers;
+    final List<String> duplicateNames;
+    Stats stats;
+
+    Model(KernelVersion version, FlagTable flags, Catalog.View catalog, Evaluator evaluator, List<FunctionFacts> functions,
+          int[][] targets, List<AllocSite> sites, List<List<Reach>> reaches, List<Incoming>[][] incoming,
+          int[] entryMust, int[] entryMay, Trace[] scopeWitness, int[] callers, List<String> duplicateNames) {
+        this.version = version;
+        this.flags = flags;
+        this.catalog = catalog;
+        this.evaluator = evaluator;
+        this.semantics = new AllocatorSemantics(version, flags, catalog);
+        this.functions = functions;
+        this.targets = targets;
+        this.sites = sites;
+        this.reaches = reaches;
+        this.incoming = incoming;
+        this.entryMust = entryMust;
+        this.entryMay = entryMay;
+        this.scopeWitness = scopeWitness;
+        this.callers = callers;
+        this.duplicateNames = duplicateNames;
+    }
+
+    public KernelVersion version() { return version; }
+    public FlagTable flags() { return flags; }
+    public AllocatorSemantics semantics() { return semantics; }
+    public Evaluator evaluator() { return evaluator; }
+    public List<FunctionFacts> functions() { return Collections.unmodifiableList(functions); }
+    public FunctionFacts function(int i) { return functions.get(i); }
+    public List<AllocSite> allocationSites() { return Collections.unmodifiableList(sites); }
+    public Stats stats() { return stats; }
+    /** Global function names defined more than once (resolved to the first by path). */
+    public List<String> duplicateNames() { return Collections.unmodifiableList(duplicateNames); }
+
+    /** The index of the function a call resolves to, or -1 (unknown callee, call through a pointer). */
+    public int target(int fn, int call) {
+        return targets[fn][call];
+    }
+
+    /** The index of a function by name and file, or -1. */
+    public int find(String name, String file) {
+        for (int i = 0; i < functions.size(); i++) {
+            FunctionFacts f = functions.get(i);
+            if (f.name.equals(name) && (file == null || f.file.equals(file))) return i;
+        }
+        return -1;
+    }
+
+    /** Whether the function passes one of its parameters, directly or through other wrappers, to an allocator. */
+    public boolean isWrapper(int fn) {
+        return !reaches.get(fn).isEmpty();
+    }
+
+    /** The allocations a wrapper reaches with its parameters in the mask. */
+    public List<Reach> reaches(int fn) {
+        return Collections.unmodifiableList(reaches.get(fn));
+    }
+
+    /** What callers pass for parameter {@code p} of {@code fn} (only kept for parameters that reach an allocation). */
+    public List<Incoming> incoming(int fn, int p) {
+        List<Incoming>[] in = incoming[fn];
+        return in == null || p >= in.length || in[p] == null ? List.of() : Collections.unmodifiableList(in[p]);
+    }
+
+    /** Scopes open at entry to {@code fn} in every known caller (0 if it has none) and in some caller. */
+    public int entryScopesMust(int fn) { return entryMust[fn]; }
+    public int entryScopesMay(int fn) { return entryMay[fn]; }
+    /** A call chain (outermost first) through which {@code fn} is entered with a scope open, or empty. */
+    public List<Trace.Step> scopeWitness(int fn) {
+        return scopeWitness[fn] == null ? List.of() : scopeWitness[fn].reversedSteps();
+    }
+    public int callerCount(int fn) { return callers[fn]; }
+
+    /** The masks the allocation may see: one context per path value and per value callers pass. */
+    public List<SiteContext> contexts(AllocSite s) {
+        FunctionFacts f = functions.get(s.fn());
+        int must = f.scopeMust[s.call()] | entryMust[s.fn()];
+        int may = f.scopeMay[s.call()] | entryMay[s.fn()];
+        List<Trace.Step> scopeChain = (f.scopeMay[s.call()] == 0 && entryMay[s.fn()] != 0) ? scopeWitness(s.fn()) : List.of();
+        List<SiteContext> out = new ArrayList<>();
+        long deps = s.mask().params();
+        Evaluator.Context base = Evaluator.Context.inFile(f.file).withScopes(must, may);
+        if (deps == 0) {
+            for (Mask m : evaluator.eval(s.mask(), base)) out.add(context(m, must, may, scopeChain));
+            return out;
+        }
+        int p0 = Long.numberOfTrailingZeros(deps);
+        List<Incoming> in = incoming(s.fn(), p0);
+        if (in.isEmpty()) {
+            for (Mask m : evaluator.eval(s.mask(), base)) out.add(context(m, must, may, scopeChain));
+            return out;
+        }
+        for (Incoming inc : in) {
+            Evaluator.Context c = base.withParams(i -> i == p0 ? List.of(inc.value()) : joinedIncoming(s.fn(), i));
+            List<Trace.Step> chain = inc.chain() == null ? List.of() : inc.chain().reversedSteps();
+            for (Mask m : evaluator.eval(s.mask(), c)) out.add(context(m, must, may, chain));
+        }
+        return out;
+    }
+
+    private SiteContext context(Mask raw, int must, int may, List<Trace.Step> chain) {
+        return new SiteContext(raw, semantics.effective(raw, must, may), must, may, chain);
+    }
+
+    List<Mask> joinedIncoming(int fn, int p) {
+        List<Incoming> in = incoming(fn, p);
+        if (in.isEmpty()) return null;
+        Mask m = in.get(0).value();
+        for (Incoming x : in) m = m.join(x.value());
+        return List.of(m);
+    }
+
+    /** All contexts of a site joined: what is true of the allocation however it is reached. */
+    public Mask effectiveJoined(AllocSite s) {
+        Mask m = null;
+        for (SiteContext c : contexts(s)) m = m == null ? c.effective() : m.join(c.effective());
+        return m == null ? Mask.UNKNOWN : m;
+    }
+}

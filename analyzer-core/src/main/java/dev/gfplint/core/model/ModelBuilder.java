@@ -1,0 +1,270 @@
+package dev.gfplint.core.model;
+
+import dev.gfplint.core.ir.Function;
+import dev.gfplint.core.ir.TranslationUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Builds the {@link Model}: {@link #add} takes each file's IR while the scan runs (from any thread) and
+ * keeps {@link FunctionFacts}; {@link #build} then resolves the call graph, computes summaries bottom-up over
+ * strongly connected components (which functions are allocation wrappers, through which chains), and
+ * propagates top-down what callers pass for gfp parameters and which scopes they hold.
+ */
+public final class ModelBuilder {
+    /** Per function: at most this many wrapper reaches, and per parameter this many distinct incoming values. */
+    static final int MAX_REACHES = 8;
+    static final int MAX_INCOMING = 8;
+
+    private final KernelVersion version;
+    private final Catalog.View catalog;
+    private final FlagTable flags;
+    private final FunctionAnalyzer analyzer;
+    private final TreeMacros macros = new TreeMacros();
+    private final ConcurrentLinkedQueue<FunctionFacts> facts = new ConcurrentLinkedQueue<>();
+
+    public ModelBuilder(KernelVersion version, Catalog catalog, FlagTable flags) {
+        this.version = version;
+        this.catalog = catalog.forVersion(version);
+        this.flags = flags;
+        this.analyzer = new FunctionAnalyzer(this.catalog);
+    }
+
+    /** Keeps what the model needs of one file. Thread-safe. */
+    public void add(TranslationUnit tu) {
+        macros.offer(tu);
+        for (Function f : tu.functions()) {
+            if (f.cfg() == null) continue;
+            facts.add(analyzer.analyze(f, tu.path()));
+        }
+    }
+
+    public Model build() {
+        long t0 = System.nanoTime();
+        macros.freeze();
+        List<FunctionFacts> fs = new ArrayList<>(facts);
+        fs.sort(Comparator.comparing((FunctionFacts f) -> f.file).thenComparingInt(f -> f.line).thenComparingInt(f -> f.col));
+        int n = fs.size();
+        MacroEnv env = flags.asEnv().then(catalog.maskFunctions()).then(macros).then(Prelude.ENV);
+        Evaluator ev = new Evaluator(env, flags);
+
+        // ---- call graph --------------------------------------------------------------------------
+        Map<String, Integer> global = new HashMap<>();
+        Map<String, Integer> headerStatic = new HashMap<>();
+        Map<String, Map<String, Integer>> perFile = new HashMap<>();
+        Map<String, Integer> dupCount = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            FunctionFacts f = fs.get(i);
+            perFile.computeIfAbsent(f.file, k -> new HashMap<>()).putIfAbsent(f.name, i);
+            if (!f.isStatic) {
+                Integer prev = global.putIfAbsent(f.name, i);
+                if (prev != null) dupCount.merge(f.name, 1, Integer::sum);
+            } else if (f.file.endsWith(".h")) {
+                headerStatic.putIfAbsent(f.name, i);
+            }
+        }
+        int[][] targets = new int[n][];
+        long calls = 0, resolved = 0;
+        int[] callerCount = new int[n];
+        for (int i = 0; i < n; i++) {
+            FunctionFacts f = fs.get(i);
+            Map<String, Integer> local = perFile.get(f.file);
+            int[] t = new int[f.callCount()];
+            for (int c = 0; c < t.length; c++) {
+                String callee = f.callees[c];
+                Integer g = null;
+                if (callee != null) {
+                    g = local.get(callee);
+                    if (g == null) g = global.get(callee);
+                    if (g == null) g = headerStatic.get(callee);
+                }
+                t[c] = g == null ? -1 : g;
+                calls++;
+                if (g != null) {
+                    resolved++;
+                    callerCount[g]++;
+                }
+            }
+            targets[i] = t;
+        }
+        int[][] sccs = Scc.components(targets);
+
+        // ---- allocation sites ----------------------------------------------------------------------
+        List<Model.AllocSite> sites = new ArrayList<>();
+        List<List<Model.AllocSite>> sitesOf = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            FunctionFacts f = fs.get(i);
+            List<Model.AllocSite> mine = List.of();
+            for (int c = 0; c < f.callCount(); c++) {
+                if (f.callees[c] == null) continue;
+                Catalog.Allocator a = catalog.allocator(f.callees[c]);
+                if (a == null) continue;
+                MaskExpr m = a.implicit() ? a.implicitMask() : f.arg(c, a.gfpArg());
+                Model.AllocSite s = new Model.AllocSite(i, c, a, m == null ? MaskExpr.UNKNOWN : m);
+                sites.add(s);
+                if (mine.isEmpty()) mine = new ArrayList<>(2);
+                mine.add(s);
+            }
+            sitesOf.add(mine);
+        }
+
+        // ---- bottom-up: wrappers -------------------------------------------------------------------
+        List<List<Model.Reach>> reaches = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) reaches.add(List.of());
+        for (int[] scc : sccs) {
+            int rounds = scc.length == 1 && !selfCall(targets, scc[0]) ? 1 : 3;
+            for (int r = 0; r < rounds; r++) {
+                boolean changed = false;
+                for (int fi : scc) {
+                    List<Model.Reach> rs = reachesOf(fi, fs.get(fi), targets[fi], sitesOf.get(fi), reaches);
+                    if (!rs.equals(reaches.get(fi))) {
+                        reaches.set(fi, rs);
+                        changed = true;
+                    }
+                }
+                if (!changed) break;
+            }
+        }
+
+        // ---- top-down: values callers pass, scopes callers hold ----------------------------------------
+        @SuppressWarnings("unchecked")
+        List<Model.Incoming>[][] incoming = new List[n][];
+        long[] relevant = new long[n];
+        for (int i = 0; i < n; i++) for (Model.Reach r : reaches.get(i)) relevant[i] |= r.mask().params();
+        int[] entryMust = new int[n], entryMay = new int[n];
+        boolean[] seenCaller = new boolean[n];
+        Trace[] witness = new Trace[n];
+        for (int k = sccs.length - 1; k >= 0; k--) {
+            int[] scc = sccs[k];
+            int rounds = scc.length == 1 ? 1 : 2;
+            for (int r = 0; r < rounds; r++) {
+                for (int ci : scc) {
+                    FunctionFacts c = fs.get(ci);
+                    int[] t = targets[ci];
+                    for (int call = 0; call < t.length; call++) {
+                        int g = t[call];
+                        if (g < 0) continue;
+                        Trace.Step step = new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]);
+                        int must = c.scopeMust[call] | entryMust[ci], may = c.scopeMay[call] | entryMay[ci];
+                        if (g != ci) {
+                            entryMust[g] = seenCaller[g] ? entryMust[g] & must : must;
+                            seenCaller[g] = true;
+                            if ((may & ~entryMay[g]) != 0 || (may != 0 && witness[g] == null)) {
+                                witness[g] = c.scopeMay[call] != 0 || witness[ci] == null ? Trace.of(step) : witness[ci].after(step);
+                            }
+                            entryMay[g] |= may;
+                        }
+                        if (relevant[g] != 0) passValues(ev, c, ci, call, g, relevant[g], step, incoming, fs.get(g));
+                    }
+                }
+            }
+        }
+
+        List<String> dups = new ArrayList<>(dupCount.keySet());
+        Model m = new Model(version, flags, catalog, ev, fs, targets, sites, reaches, incoming, entryMust, entryMay,
+                witness, callerCount, dups);
+        int defFs = 0, defDr = 0;
+        long fsBit = flags.bits(Flag.FS), drBit = flags.bits(Flag.DIRECT_RECLAIM);
+        for (Model.AllocSite s : sites) {
+            Mask e = m.effectiveJoined(s);
+            if (e.isDefinite(fsBit)) defFs++;
+            if (e.isDefinite(drBit)) defDr++;
+        }
+        int wrappers = 0;
+        for (List<Model.Reach> r : reaches) if (!r.isEmpty()) wrappers++;
+        int largest = 0;
+        for (int[] s : sccs) largest = Math.max(largest, s.length);
+        m.stats = new Model.Stats(n, calls, resolved, dups.size(), sccs.length, largest, sites.size(), defFs, defDr,
+                wrappers, macros.size(), flags.source(), (System.nanoTime() - t0) / 1_000_000);
+        return m;
+    }
+
+    private static boolean selfCall(int[][] targets, int f) {
+        for (int t : targets[f]) if (t == f) return true;
+        return false;
+    }
+
+    /** The allocations {@code fi} reaches with its own parameters in the mask: its own and its callees'. */
+    private List<Model.Reach> reachesOf(int fi, FunctionFacts f, int[] t, List<Model.AllocSite> own, List<List<Model.Reach>> all) {
+        List<Model.Reach> out = new ArrayList<>(0);
+        for (Model.AllocSite s : own) {
+            if (s.mask().params() == 0) continue;
+            out.add(new Model.Reach(s, s.mask(), Trace.of(step(f, s.call()))));
+        }
+        for (int c = 0; c < t.length && out.size() < MAX_REACHES; c++) {
+            int g = t[c];
+            if (g < 0 || all.get(g).isEmpty()) continue;
+            final int call = c;
+            for (Model.Reach r : all.get(g)) {
+                if (out.size() >= MAX_REACHES) break;
+                MaskExpr m = r.mask().substitute(q -> {
+                    MaskExpr a = f.arg(call, q);
+                    return a == null ? MaskExpr.UNKNOWN : a;
+                });
+                if (m.params() == 0) continue; // the caller fixes the mask: judged through incoming values
+                if (r.chain().length() > 32) continue;
+                out.add(new Model.Reach(r.site(), m, r.chain().after(step(f, c))));
+            }
+        }
+        return out.isEmpty() ? List.of() : out;
+    }
+
+    private static Trace.Step step(FunctionFacts f, int call) {
+        return new Trace.Step(f.name, f.file, f.lines[call], f.cols[call], f.callees[call]);
+    }
+
+    /** Adds what call {@code call} of {@code c} passes for each relevant parameter of {@code g}. */
+    private static void passValues(Evaluator ev, FunctionFacts c, int ci, int call, int g, long relevant, Trace.Step step,
+                                   List<Model.Incoming>[][] incoming, FunctionFacts gf) {
+        for (long bits = relevant; bits != 0; bits &= bits - 1) {
+            int q = Long.numberOfTrailingZeros(bits);
+            MaskExpr a = c.arg(call, q);
+            if (a == null) a = MaskExpr.UNKNOWN;
+            if (incoming[g] == null) incoming[g] = new List[gf.paramNames.length];
+            if (q >= incoming[g].length) continue;
+            if (incoming[g][q] == null) incoming[g][q] = new ArrayList<>(2);
+            List<Model.Incoming> dst = incoming[g][q];
+            long deps = a.params();
+            Evaluator.Context base = Evaluator.Context.inFile(c.file);
+            if (deps == 0) {
+                for (Mask m : ev.eval(a, base)) addIncoming(dst, m, Trace.of(step));
+                continue;
+            }
+            int p0 = Long.numberOfTrailingZeros(deps);
+            List<Model.Incoming> from = incoming[ci] == null || p0 >= incoming[ci].length || incoming[ci][p0] == null
+                    ? List.of() : incoming[ci][p0];
+            if (from.isEmpty()) {
+                for (Mask m : ev.eval(a, base)) addIncoming(dst, m, Trace.of(step));
+                continue;
+            }
+            for (Model.Incoming inc : List.copyOf(from)) {
+                if (inc.chain() != null && inc.chain().length() > 32) continue;
+                Evaluator.Context ctx = base.withParams(i -> i == p0 ? List.of(inc.value()) : null);
+                for (Mask m : ev.eval(a, ctx)) addIncoming(dst, m, inc.chain() == null ? Trace.of(step) : inc.chain().after(step));
+            }
+        }
+    }
+
+    private static void addIncoming(List<Model.Incoming> dst, Mask m, Trace chain) {
+        for (Model.Incoming x : dst) if (x.value().equals(m)) return;
+        if (dst.size() < MAX_INCOMING) {
+            dst.add(new Model.Incoming(m, chain));
+        } else {
+            // Too many distinct values: fold this one into the last, which then stands for "one of several".
+            Model.Incoming last = dst.get(dst.size() - 1);
+            dst.set(dst.size() - 1, new Model.Incoming(last.value().join(m), last.chain()));
+        }
+    }
+
+    static int[] sorted(int[] a) {
+        int[] b = a.clone();
+        Arrays.sort(b);
+        return b;
+    }
+}
