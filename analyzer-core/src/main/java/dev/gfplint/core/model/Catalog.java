@@ -159,7 +159,7 @@ public final class Catalog {
                         .add(new Object[] {Scope.parse(positional.get(0)).bit(), range});
             }
             case "behaviours" -> {
-                if (positional.size() < 3) throw new FormatException(where + "expected FAMILY BEHAVIOUR VALUE");
+                if (positional.size() < 2) throw new FormatException(where + "expected FAMILY BEHAVIOUR VALUE");
                 behaviours.add(new Object[] {name, positional.get(0), positional.get(1), range});
             }
             default -> throw new FormatException(where + "unknown section [" + section + "]");

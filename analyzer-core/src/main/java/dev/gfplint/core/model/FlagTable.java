@@ -61,7 +61,7 @@ public final class FlagTable {
         for (Layout l : layouts()) if (l.since.compareTo(v) <= 0) chosen = l;
         if (chosen == null) chosen = layouts().get(0);
         String text = resource(RESOURCE_DIR + chosen.file);
-        return new FlagTable(readDefines(text, "built-in " + chosen.file), "built-in layout " + chosen.file
+        return new FlagTable(readDefinitions(text, "built-in " + chosen.file), "built-in layout " + chosen.file
                 + " (from " + chosen.since + ")");
     }
 
@@ -89,6 +89,10 @@ public final class FlagTable {
      * members are all counted (as if every option were enabled), so each flag keeps a distinct bit.
      */
     public static FlagTable fromHeaderText(String text, String origin) {
+        return new FlagTable(readDefinitions(text, origin), origin);
+    }
+
+    private static Map<String, MacroDef> readDefinitions(String text, String origin) {
         Map<String, MacroDef> d = readDefines(text, origin);
         int e = text.indexOf("___GFP_DMA_BIT");
         if (e >= 0) {
@@ -101,7 +105,7 @@ public final class FlagTable {
                 ord++;
             }
         }
-        return new FlagTable(d, origin);
+        return d;
     }
 
     private static Map<String, MacroDef> readDefines(String text, String origin) {
