@@ -3,7 +3,11 @@ package dev.gfplint.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gfplint.core.front.FrontEnd;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gfplint.core.idiom.IdiomTable;
+import dev.gfplint.core.model.Catalog;
+import dev.gfplint.core.model.Model;
+import dev.gfplint.core.model.ModelBuilder;
 import dev.gfplint.core.scan.Diagnostic;
 import dev.gfplint.core.scan.Scanner;
 import dev.gfplint.core.scan.SourceReader;
@@ -54,6 +58,14 @@ public final class ScanCommand implements Callable<Integer> {
             + "(to see what lowers parse coverage).")
     boolean showSkipped;
 
+    @Option(names = "--kernel-version", paramLabel = "X.Y", description = "Judge the code as this kernel version "
+            + "(default: VERSION and PATCHLEVEL of the tree's top-level Makefile, else " + "the newest modelled version).")
+    String kernelVersion;
+
+    @Option(names = "--model-stats", description = "Print what the allocator model found: allocation sites, how many "
+            + "have a definite __GFP_FS and __GFP_DIRECT_RECLAIM, inferred wrappers, the call graph.")
+    boolean modelStats;
+
     @Option(names = {"-q", "--quiet"}, description = "Print no per-file notes, only errors and the summary.")
     boolean quiet;
 
@@ -73,20 +85,35 @@ public final class ScanCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        ModelSetup setup;
+        try {
+            setup = ModelSetup.choose(kernelVersion, roots);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kernel-version: " + e.getMessage());
+        }
+        ModelBuilder builder = new ModelBuilder(setup.version(), Catalog.defaults(), setup.flags());
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), SourceReader.FILES);
-        Scanner.Result r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576)), unit -> { });
+        Scanner.Result r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576)), builder::add);
+        Model model = builder.build();
         for (Diagnostic d : r.diagnostics()) {
             if (quiet && d.severity() == Diagnostic.Severity.NOTE) continue;
             err.println(d);
         }
+        err.println(setup.summaryLine(model));
         err.println(r.stats().summaryLine());
+        if (modelStats) ModelReport.print(model, spec.commandLine().getOut());
         err.flush();
         if (statsJson != null) {
             try {
                 Path parent = statsJson.toAbsolutePath().getParent();
                 if (parent != null) Files.createDirectories(parent);
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(statsJson.toFile(), r.stats());
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                ObjectNode json = mapper.valueToTree(r.stats());
+                json.put("kernelVersion", setup.version().toString());
+                json.put("kernelVersionSource", setup.versionSource());
+                json.set("model", mapper.valueToTree(model.stats()));
+                mapper.writeValue(statsJson.toFile(), json);
             } catch (IOException e) {
                 err.println("gfplint: error: " + statsJson + ": cannot write statistics: " + e.getMessage());
                 return Main.EXIT_USAGE;

@@ -30,7 +30,9 @@ class ScanCliTest {
         assertEquals(1, r.files());
         assertEquals(0, r.filesFailed());
         assertEquals(GOOD_C_FUNCTIONS, r.functions());
-        assertEquals(1, r.errLines().size(), () -> "only the summary expected:\n" + r.err());
+        assertEquals(2, r.errLines().size(), () -> "only the summary and the model line expected:\n" + r.err());
+        assertTrue(r.errLines().get(0).startsWith("gfplint: kernel " + dev.gfplint.core.model.KernelVersion.NEWEST
+                + " from default"), r.errLines().get(0));
     }
 
     @Test

@@ -1,0 +1,89 @@
+package dev.gfplint.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogTest {
+    private static final Catalog C = Catalog.defaults();
+
+    private static Catalog.View at(String v) {
+        return C.forVersion(KernelVersion.parse(v));
+    }
+
+    @Test
+    void atLeastEightyEntryPointsAtEveryTestedVersion() {
+        for (String v : List.of("4.19", "5.15", "6.1", "6.12")) {
+            assertTrue(at(v).allocatorCount() >= 80, v + ": " + at(v).allocatorCount());
+        }
+    }
+
+    @Test
+    void gfpArgumentPositions() {
+        Catalog.View v = at("6.12");
+        assertEquals(1, v.allocator("kmalloc").gfpArg());
+        assertEquals(2, v.allocator("kcalloc").gfpArg());
+        assertEquals(1, v.allocator("kmem_cache_alloc").gfpArg());
+        assertEquals(0, v.allocator("alloc_pages").gfpArg());
+        assertEquals(3, v.allocator("dma_alloc_coherent").gfpArg());
+        assertTrue(v.allocator("vmalloc").implicit());
+        assertTrue(v.allocator("vzalloc").implicit());
+    }
+
+    @Test
+    void bioAllocChangedItsArgumentOrderIn518() {
+        assertEquals(0, at("5.17").allocator("bio_alloc").gfpArg());
+        assertEquals(3, at("5.18").allocator("bio_alloc").gfpArg());
+    }
+
+    @Test
+    void namesExistOnlyInTheirVersions() {
+        assertNull(at("6.9").allocator("kmalloc_noprof"));
+        assertNotNull(at("6.10").allocator("kmalloc_noprof"));
+        assertNull(at("4.11").allocator("kvmalloc"));
+        assertNotNull(at("4.12").allocator("kvmalloc"));
+        assertNotNull(at("5.10").scopeApi("memalloc_nocma_save"));
+        assertNull(at("5.13").scopeApi("memalloc_nocma_save"));
+        assertNotNull(at("5.13").scopeApi("memalloc_pin_save"));
+        assertNull(at("6.9").scopeApi("memalloc_flags_save"));
+        assertNotNull(at("6.10").scopeApi("memalloc_flags_save"));
+        assertNull(at("4.11").scopeApi("memalloc_nofs_save"));
+        assertEquals(Scope.NORECLAIM.bit(), at("6.11").pfFlag("PF_MEMALLOC_NORECLAIM"));
+        assertNull(at("6.12").pfFlag("PF_MEMALLOC_NORECLAIM"), "reverted in 6.12");
+    }
+
+    @Test
+    void journalHandlesOpenANofsScope() {
+        Catalog.ScopeOpener j = at("6.12").opener("jbd2_journal_start");
+        assertEquals(Scope.NOFS.bit(), j.scopes());
+        assertEquals("jbd2_journal_stop", j.closedBy());
+        assertNull(at("4.11").opener("jbd2_journal_start"), "since 4.12");
+    }
+
+    @Test
+    void usersExtendTheCatalog(@TempDir Path d) throws Exception {
+        Path f = d.resolve("mine.conf");
+        Files.writeString(f, "[allocators]\nmy_pool_get  gfp=2  family=other\n");
+        Catalog c = Catalog.withExtensions(List.of(f));
+        assertEquals(2, c.forVersion(KernelVersion.NEWEST).allocator("my_pool_get").gfpArg());
+    }
+
+    @Test
+    void aBadEntryIsReportedWithItsFileAndLine(@TempDir Path d) throws Exception {
+        Path f = d.resolve("bad.conf");
+        Files.writeString(f, "[allocators]\n\nmy_alloc family=slab\n");
+        Catalog.FormatException e = assertThrows(Catalog.FormatException.class, () -> Catalog.withExtensions(List.of(f)));
+        assertTrue(e.getMessage().startsWith(f + ":3: "), e.getMessage());
+        Files.writeString(f, "[nonsense]\nx y\n");
+        e = assertThrows(Catalog.FormatException.class, () -> Catalog.withExtensions(List.of(f)));
+        assertTrue(e.getMessage().contains("unknown section"), e.getMessage());
+    }
+}
