@@ -31,7 +31,10 @@ public final class Catalog {
         }
     }
 
-    /** An allocation entry point. {@code gfpArg} is -1 when the mask is implicit ({@code implicitMask}). */
+    /**
+     * An allocation entry point. {@code gfpArg} is -1 when the mask is implicit ({@code implicitMask}); when
+     * the gfp argument is optional, {@code implicitMask} is what a call that omits it gets.
+     */
     public record Allocator(String name, int gfpArg, MaskExpr implicitMask, Family family, boolean nofail, Range range) {
         public boolean implicit() {
             return gfpArg < 0;
@@ -116,7 +119,9 @@ public final class Catalog {
                 Family fam = Family.valueOf(require(kv, "family", where).toUpperCase(Locale.ROOT));
                 boolean nofail = positional.contains("nofail");
                 if (kv.containsKey("gfp")) {
-                    allocators.add(new Allocator(name, Integer.parseInt(kv.get("gfp")), null, fam, nofail, range));
+                    MaskExpr dflt = kv.containsKey("default") ? MaskParser.parse(kv.get("default")) : null;
+                    if (dflt != null && dflt.isUnknown()) throw new FormatException(where + "cannot parse default " + kv.get("default"));
+                    allocators.add(new Allocator(name, Integer.parseInt(kv.get("gfp")), dflt, fam, nofail, range));
                 } else if (kv.containsKey("mask")) {
                     MaskExpr m = MaskParser.parse(kv.get("mask"));
                     if (m.isUnknown()) throw new FormatException(where + "cannot parse mask " + kv.get("mask"));

@@ -9,6 +9,7 @@ import dev.gfplint.core.ir.Expr;
 import dev.gfplint.core.ir.Function;
 import dev.gfplint.core.ir.Parameter;
 import dev.gfplint.core.ir.Stmt;
+import dev.gfplint.core.lex.IntList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ import java.util.Set;
 public final class FunctionAnalyzer {
     /** A node is revisited at most this often before the locals it changes are widened to UNKNOWN. */
     private static final int WIDEN_AFTER = 4;
+
+    private static final String[] NO_NAMES = new String[0];
 
     private final Catalog.View catalog;
     private final boolean restoreClearsOwn;
@@ -53,7 +56,7 @@ public final class FunctionAnalyzer {
         c.f = f;
         c.cfg = cfg;
         List<Parameter> ps = f.params();
-        String[] paramNames = new String[ps.size()];
+        String[] paramNames = ps.isEmpty() ? NO_NAMES : new String[ps.size()];
         long gfpParams = 0;
         for (int i = 0; i < ps.size(); i++) {
             Parameter p = ps.get(i);
@@ -89,7 +92,8 @@ public final class FunctionAnalyzer {
         String[] callees = new String[count];
         int[] lines = new int[count], cols = new int[count];
         byte[] must = new byte[count], may = new byte[count];
-        MaskExpr[][] args = new MaskExpr[count][];
+        IntList argCalls = new IntList(4);
+        List<MaskExpr[]> argValues = new ArrayList<>();
         Map<String, MaskExpr> entryEnv = entryEnv(c);
         int i = 0;
         for (CfgNode n : nodes) {
@@ -105,12 +109,17 @@ public final class FunctionAnalyzer {
                         may[i] = (byte) st[1];
                     }
                 }
-                if (!cs.fromSkippedCode()) args[i] = keptArgs(cs, env, c);
+                MaskExpr[] kept = cs.fromSkippedCode() ? null : keptArgs(cs, env, c);
+                if (kept != null) {
+                    argCalls.add(i);
+                    argValues.add(kept);
+                }
                 i++;
             }
         }
         return new FunctionFacts(f.name().intern(), file, f.pos().line(), f.pos().column(), f.isStatic(), paramNames,
-                gfpParams, callees, lines, cols, must, may, args,
+                gfpParams, callees, lines, cols, must, may, argCalls.toArray(),
+                argValues.toArray(new MaskExpr[0][]),
                 sr == null ? List.of() : sr.saves, sr == null ? List.of() : sr.restoreZeros,
                 sr == null ? 0 : sr.exitMust, sr == null ? 0 : sr.exitMay, sr == null ? 0 : sr.closesForeign);
     }
@@ -119,14 +128,19 @@ public final class FunctionAnalyzer {
 
     private MaskExpr[] keptArgs(CallSite cs, Map<String, MaskExpr> env, Ctx c) {
         List<Expr> as = cs.args();
-        if (as.isEmpty()) return null;
         Catalog.Allocator alloc = cs.callee() == null ? null : catalog.allocator(cs.callee());
+        if (alloc != null && alloc.gfpArg() >= as.size() && alloc.implicitMask() != null) {
+            MaskExpr[] out = new MaskExpr[alloc.gfpArg() + 1]; // an optional gfp argument left out
+            out[alloc.gfpArg()] = alloc.implicitMask();
+            return out;
+        }
+        if (as.isEmpty()) return null;
         MaskExpr[] out = null;
         for (int a = 0; a < as.size(); a++) {
             Expr e = as.get(a);
             boolean keep = alloc != null && alloc.gfpArg() == a
                     || catalog.scopeApi(Objects.requireNonNullElse(cs.callee(), "")) != null
-                    || mentionsGfp(e, c) || isMaskParam(e, c) || env.containsKey(nameOf(e));
+                    || mentionsGfp(e, c) || isMaskParam(e, c) || isTrackedLocal(e, env, c);
             if (!keep) continue;
             if (out == null) out = new MaskExpr[as.size()];
             out[a] = toMask(e, env, c);
@@ -136,6 +150,11 @@ public final class FunctionAnalyzer {
 
     private static String nameOf(Expr e) {
         return e != null && e.kind() == Expr.Kind.NAME ? e.name() : "";
+    }
+
+    private static boolean isTrackedLocal(Expr e, Map<String, MaskExpr> env, Ctx c) {
+        String n = nameOf(e);
+        return c.locals.contains(n) && env.containsKey(n);
     }
 
     private static boolean isMaskParam(Expr e, Ctx c) {

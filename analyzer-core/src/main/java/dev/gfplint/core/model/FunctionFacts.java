@@ -8,9 +8,9 @@ import java.util.List;
  * effects. Compact on purpose: the whole kernel's facts stay in memory while the model is built.
  *
  * <p>Per call {@code i}: {@code callees[i]} (null for a call through a pointer), {@code lines[i]} and
- * {@code cols[i]}, the scopes open there on every path ({@code scopeMust[i]}) and on some path
- * ({@code scopeMay[i]}), and {@code args[i]}: null when no argument matters, else one entry per argument,
- * null for arguments that are not masks.
+ * {@code cols[i]}, the scopes open there on every path ({@link #scopeMust(int)}) and on some path
+ * ({@link #scopeMay(int)}), and the kept arguments ({@link #arg(int, int)}): only calls with an argument that
+ * matters keep any, so they are stored sparsely ({@code argCalls} sorted, {@code argValues} parallel to it).
  */
 public final class FunctionFacts {
     /** A memalloc save in this function. {@code escapes}: the saved value is stored outside the function's
@@ -31,9 +31,10 @@ public final class FunctionFacts {
     public final String[] callees;
     public final int[] lines;
     public final int[] cols;
-    public final byte[] scopeMust;
-    public final byte[] scopeMay;
-    public final MaskExpr[][] args;
+    private final byte[] scopeMust;
+    private final byte[] scopeMay;
+    private final int[] argCalls;
+    private final MaskExpr[][] argValues;
     public final List<Save> saves;
     public final List<RestoreZero> restoreZeros;
     /** Scopes this function's own saves leave open at its return, on every path / on some path. */
@@ -44,7 +45,7 @@ public final class FunctionFacts {
 
     public FunctionFacts(String name, String file, int line, int col, boolean isStatic, String[] paramNames,
                          long gfpParams, String[] callees, int[] lines, int[] cols, byte[] scopeMust, byte[] scopeMay,
-                         MaskExpr[][] args, List<Save> saves, List<RestoreZero> restoreZeros, int openAtExitMust,
+                         int[] argCalls, MaskExpr[][] argValues, List<Save> saves, List<RestoreZero> restoreZeros, int openAtExitMust,
                          int openAtExitMay, int closesForeign) {
         this.name = name;
         this.file = file;
@@ -56,9 +57,10 @@ public final class FunctionFacts {
         this.callees = callees;
         this.lines = lines;
         this.cols = cols;
-        this.scopeMust = scopeMust;
-        this.scopeMay = scopeMay;
-        this.args = args;
+        this.scopeMust = allZero(scopeMust) ? null : scopeMust;
+        this.scopeMay = allZero(scopeMay) ? null : scopeMay;
+        this.argCalls = argCalls;
+        this.argValues = argValues;
         this.saves = saves;
         this.restoreZeros = restoreZeros;
         this.openAtExitMust = openAtExitMust;
@@ -70,9 +72,30 @@ public final class FunctionFacts {
         return callees.length;
     }
 
+    private static boolean allZero(byte[] b) {
+        for (byte x : b) if (x != 0) return false;
+        return true;
+    }
+
+    /** Scopes open at call {@code i} on every path. */
+    public int scopeMust(int i) {
+        return scopeMust == null ? 0 : scopeMust[i];
+    }
+
+    /** Scopes open at call {@code i} on some path. */
+    public int scopeMay(int i) {
+        return scopeMay == null ? 0 : scopeMay[i];
+    }
+
+    /** The kept arguments of call {@code i} (null entries for arguments that are not masks), or null. */
+    public MaskExpr[] args(int i) {
+        int k = java.util.Arrays.binarySearch(argCalls, i);
+        return k < 0 ? null : argValues[k];
+    }
+
     /** The symbolic value of argument {@code a} of call {@code i}, or null when it was not kept. */
     public MaskExpr arg(int i, int a) {
-        MaskExpr[] as = args[i];
+        MaskExpr[] as = args(i);
         return as == null || a >= as.length ? null : as[a];
     }
 

@@ -24,6 +24,9 @@ public final class Model {
      *  gets {@code mask}, written in terms of the wrapper's parameters. */
     public record Reach(AllocSite site, MaskExpr mask, Trace chain) {}
 
+    /** Parameter {@code param} of a function flows into argument {@code arg} of its call {@code call} to {@code callee}. */
+    public record Forward(int param, int call, String callee, int arg, MaskExpr value) {}
+
     /** A value a caller passes for a gfp parameter, with the chain that brings it (innermost call first). */
     public record Incoming(Mask value, Trace chain) {}
 
@@ -99,6 +102,23 @@ public final class Model {
         return !reaches.get(fn).isEmpty();
     }
 
+    /** Which of its parameters a function passes on, to which call and argument (gfp-relevant arguments only). */
+    public List<Forward> forwards(int fn) {
+        FunctionFacts f = functions.get(fn);
+        List<Forward> out = new ArrayList<>();
+        for (int c = 0; c < f.callCount(); c++) {
+            MaskExpr[] as = f.args(c);
+            if (as == null) continue;
+            for (int a = 0; a < as.length; a++) {
+                if (as[a] == null) continue;
+                for (long ps = as[a].params(); ps != 0; ps &= ps - 1) {
+                    out.add(new Forward(Long.numberOfTrailingZeros(ps), c, f.callees[c], a, as[a]));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The allocations a wrapper reaches with its parameters in the mask. */
     public List<Reach> reaches(int fn) {
         return Collections.unmodifiableList(reaches.get(fn));
@@ -122,9 +142,9 @@ public final class Model {
     /** The masks the allocation may see: one context per path value and per value callers pass. */
     public List<SiteContext> contexts(AllocSite s) {
         FunctionFacts f = functions.get(s.fn());
-        int must = f.scopeMust[s.call()] | entryMust[s.fn()];
-        int may = f.scopeMay[s.call()] | entryMay[s.fn()];
-        List<Trace.Step> scopeChain = (f.scopeMay[s.call()] == 0 && entryMay[s.fn()] != 0) ? scopeWitness(s.fn()) : List.of();
+        int must = f.scopeMust(s.call()) | entryMust[s.fn()];
+        int may = f.scopeMay(s.call()) | entryMay[s.fn()];
+        List<Trace.Step> scopeChain = (f.scopeMay(s.call()) == 0 && entryMay[s.fn()] != 0) ? scopeWitness(s.fn()) : List.of();
         List<SiteContext> out = new ArrayList<>();
         long deps = s.mask().params();
         Evaluator.Context base = Evaluator.Context.inFile(f.file).withScopes(must, may);

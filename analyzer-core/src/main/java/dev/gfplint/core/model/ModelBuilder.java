@@ -151,12 +151,12 @@ public final class ModelBuilder {
                         int g = t[call];
                         if (g < 0) continue;
                         Trace.Step step = new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]);
-                        int must = c.scopeMust[call] | entryMust[ci], may = c.scopeMay[call] | entryMay[ci];
+                        int must = c.scopeMust(call) | entryMust[ci], may = c.scopeMay(call) | entryMay[ci];
                         if (g != ci) {
                             entryMust[g] = seenCaller[g] ? entryMust[g] & must : must;
                             seenCaller[g] = true;
                             if ((may & ~entryMay[g]) != 0 || (may != 0 && witness[g] == null)) {
-                                witness[g] = c.scopeMay[call] != 0 || witness[ci] == null ? Trace.of(step) : witness[ci].after(step);
+                                witness[g] = c.scopeMay(call) != 0 || witness[ci] == null ? Trace.of(step) : witness[ci].after(step);
                             }
                             entryMay[g] |= may;
                         }

@@ -116,6 +116,10 @@ class ModelEvaluationTest {
         assertTrue(m.isWrapper(f.fn("lvl1")));
         assertTrue(m.isWrapper(f.fn("lvl2")), "lvl2 passes its own gfp to a wrapper");
         assertFalse(m.isWrapper(f.fn("user")));
+        Model.Forward fw = m.forwards(f.fn("lvl2")).get(0);
+        assertEquals(0, fw.param());
+        assertEquals("lvl1", fw.callee());
+        assertEquals(1, fw.arg());
         Model.Reach r = m.reaches(f.fn("lvl2")).get(0);
         assertEquals("kmalloc", m.function(r.site().fn()).callees[r.site().call()]);
         assertEquals(List.of("lvl2", "lvl1"), r.chain().steps().stream().map(Trace.Step::caller).toList());
@@ -213,6 +217,16 @@ class ModelEvaluationTest {
         ModelFixture f = ModelFixture.of("6.12", "a.c", "void *f(unsigned long n) { return vmalloc(n); }\n");
         assertEquals(Set.of(f.flag("GFP_KERNEL")), raws(f.contexts("f")));
         assertEquals(Catalog.Family.VMALLOC, f.site("f").allocator().family());
+    }
+
+    @Test
+    void anOptionalGfpArgumentLeftOutIsTheDefault() {
+        ModelFixture f = ModelFixture.of("6.12", "a.c", """
+                struct foo *a(void) { return kzalloc_obj(struct foo); }
+                struct foo *b(void) { return kzalloc_obj(struct foo, GFP_NOFS); }
+                """);
+        assertEquals(Set.of(f.flag("GFP_KERNEL")), raws(f.contexts("a")));
+        assertEquals(Set.of(f.flag("GFP_NOFS")), raws(f.contexts("b")));
     }
 
     @Test
