@@ -13,6 +13,10 @@ final class ModelReport {
         out.printf(Locale.ROOT, "model: kernel %s, flags from %s%n", m.version(), s.flagSource());
         out.printf(Locale.ROOT, "model: %d functions, %d calls (%d resolved, %.1f%%), %d duplicate global names%n",
                 s.functions(), s.calls(), s.resolvedCalls(), pct(s.resolvedCalls(), s.calls()), s.duplicateNames());
+        if (!m.duplicateNames().isEmpty()) {
+            out.printf(Locale.ROOT, "model: duplicate global names resolve to the first definition by path, e.g. %s%n",
+                    String.join(", ", m.duplicateNames().stream().sorted().limit(5).toList()));
+        }
         out.printf(Locale.ROOT, "model: %d strongly connected components, largest %d functions%n", s.sccs(), s.largestScc());
         out.printf(Locale.ROOT, "model: %d allocation sites; effective mask definite for __GFP_FS at %d (%.1f%%), "
                         + "for __GFP_DIRECT_RECLAIM at %d (%.1f%%)%n", s.allocationSites(), s.definiteFs(),
@@ -21,6 +25,24 @@ final class ModelReport {
         out.printf(Locale.ROOT, "model: %d inferred wrapper allocators; %d gfp macros of the tree; built in %d ms%n",
                 s.wrappers(), s.gfpMacros(), s.buildMillis());
         out.flush();
+    }
+
+    /** One line per allocation site and context: where, what, the mask, the scopes, the call chain. */
+    static void writeSites(Model m, java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(file)) {
+            w.write("file\tline\tfunction\tallocator\tmask as written\traw\teffective\tscopes (every path / some path)\tchain\n");
+            for (Model.AllocSite s : m.allocationSites()) {
+                dev.gfplint.core.model.FunctionFacts f = m.function(s.fn());
+                for (Model.SiteContext c : m.contexts(s)) {
+                    w.write(String.join("\t", f.file, String.valueOf(f.lines[s.call()]), f.name, s.allocator().name(),
+                            s.mask().toString(), m.flags().describe(c.raw()), m.flags().describe(c.effective()),
+                            dev.gfplint.core.model.Scope.describe(c.scopesMust()) + " / "
+                                    + dev.gfplint.core.model.Scope.describe(c.scopesMay()),
+                            String.join(" > ", c.chain().stream().map(x -> x.caller() + ":" + x.line()).toList())));
+                    w.write('\n');
+                }
+            }
+        }
     }
 
     private static double pct(long a, long b) {

@@ -62,9 +62,17 @@ public final class ScanCommand implements Callable<Integer> {
             + "(default: VERSION and PATCHLEVEL of the tree's top-level Makefile, else " + "the newest modelled version).")
     String kernelVersion;
 
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Extra allocators, scope APIs, scope openers or "
+            + "mask helpers, in the format of the built-in allocators.conf and scopes.conf.")
+    List<Path> catalogFiles = new ArrayList<>();
+
     @Option(names = "--model-stats", description = "Print what the allocator model found: allocation sites, how many "
             + "have a definite __GFP_FS and __GFP_DIRECT_RECLAIM, inferred wrappers, the call graph.")
     boolean modelStats;
+
+    @Option(names = "--model-sites", paramLabel = "FILE", description = "Write every allocation site the model "
+            + "found, with the masks it may see and the call chains, as TSV to FILE (for triage).")
+    Path modelSites;
 
     @Option(names = {"-q", "--quiet"}, description = "Print no per-file notes, only errors and the summary.")
     boolean quiet;
@@ -78,10 +86,12 @@ public final class ScanCommand implements Callable<Integer> {
         if (jobs != null && jobs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         if (maxFileMiB <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be positive");
         IdiomTable idioms;
+        Catalog catalog;
         try {
-            idioms = idiomFiles.isEmpty() ? IdiomTable.defaults() : IdiomTable.withExtensions(idiomFiles);
-        } catch (IdiomTable.IdiomFormatException | IOException e) {
-            err.println("gfplint: error: " + (e instanceof IOException ? "cannot read idiom file: " : "") + e.getMessage());
+            idioms = load("idiom", () -> idiomFiles.isEmpty() ? IdiomTable.defaults() : IdiomTable.withExtensions(idiomFiles));
+            catalog = load("catalog", () -> catalogFiles.isEmpty() ? Catalog.defaults() : Catalog.withExtensions(catalogFiles));
+        } catch (BadDataFile e) {
+            err.println("gfplint: error: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
         List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
@@ -91,7 +101,7 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--kernel-version: " + e.getMessage());
         }
-        ModelBuilder builder = new ModelBuilder(setup.version(), Catalog.defaults(), setup.flags());
+        ModelBuilder builder = new ModelBuilder(setup.version(), catalog, setup.flags());
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), SourceReader.FILES);
         Scanner.Result r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576)), builder::add);
@@ -103,6 +113,14 @@ public final class ScanCommand implements Callable<Integer> {
         err.println(setup.summaryLine(model));
         err.println(r.stats().summaryLine());
         if (modelStats) ModelReport.print(model, spec.commandLine().getOut());
+        if (modelSites != null) {
+            try {
+                ModelReport.writeSites(model, modelSites);
+            } catch (IOException e) {
+                err.println("gfplint: error: " + modelSites + ": cannot write allocation sites: " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
+        }
         err.flush();
         if (statsJson != null) {
             try {
@@ -120,5 +138,28 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         return r.missingPaths() ? Main.EXIT_USAGE : Main.EXIT_OK;
+    }
+
+    /** A user's data file (idioms, catalog) that cannot be read or parsed: a usage error. */
+    private static final class BadDataFile extends Exception {
+        BadDataFile(String m) {
+            super(m);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Loader<T> {
+        T load() throws IOException, IdiomTable.IdiomFormatException, Catalog.FormatException;
+    }
+
+    /** Loads built-in data plus the user's files; the message names the file (and line) at fault. */
+    private static <T> T load(String what, Loader<T> loader) throws BadDataFile {
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new BadDataFile("cannot read " + what + " file: " + e.getMessage());
+        } catch (IdiomTable.IdiomFormatException | Catalog.FormatException e) {
+            throw new BadDataFile(e.getMessage());
+        }
     }
 }

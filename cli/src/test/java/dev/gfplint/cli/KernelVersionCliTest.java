@@ -77,4 +77,23 @@ class KernelVersionCliTest {
         assertEquals(1, j.get("model").get("allocationSites").asInt());
         assertEquals(1, j.get("model").get("wrappers").asInt());
     }
+
+    @Test
+    void aCatalogFileAddsAllocatorsAndABadOneIsAUsageError() throws IOException {
+        kernelTree("6", "12");
+        Files.writeString(dir.resolve("fs/x/b.c"), "void *pool(void) { return my_pool_get(NULL, 8, GFP_NOIO); }\n");
+        Path good = dir.resolve("mine.conf");
+        Files.writeString(good, "[allocators]\nmy_pool_get  gfp=2  family=other\n");
+        CliRun r = CliRun.of("scan", "--catalog", good.toString(), dir.resolve("fs").toString());
+        r.assertCode(Main.EXIT_OK);
+        assertTrue(modelLine(r).contains("2 allocation sites"), modelLine(r));
+
+        Path bad = dir.resolve("bad.conf");
+        Files.writeString(bad, "[allocators]\nmy_pool_get family=other\n");
+        r = CliRun.of("scan", "--catalog", bad.toString(), dir.resolve("fs").toString());
+        r.assertCode(Main.EXIT_USAGE);
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.errLines().get(0).startsWith("gfplint: error: " + bad + ":2: "), r.err());
+        r.assertNoStackTrace();
+    }
 }
