@@ -55,6 +55,15 @@ print(f"statements skipped  {s['statementsSkipped']}, functions given up {s['fun
 print(f"internal errors     {s['internalErrors']}")
 print(f"wall seconds        {s['wallSeconds']} (scan), {sys.argv[3]} (process, m:ss)")
 print(f"peak RSS            {rss:.2f} GiB")
+m = s["model"]
+pct = lambda a, b: 100.0 * a / b if b else 0.0
+print(f"kernel version      {s['kernelVersion']} (from {s['kernelVersionSource']}); flags: {m['flagSource']}")
+print(f"allocation sites    {m['allocationSites']}")
+print(f"definite __GFP_FS   {m['definiteFs']}  ({pct(m['definiteFs'], m['allocationSites']):.1f}%)")
+print(f"definite DIRECT_RECLAIM {m['definiteDirectReclaim']}  ({pct(m['definiteDirectReclaim'], m['allocationSites']):.1f}%)")
+print(f"wrapper allocators  {m['wrappers']}")
+print(f"calls resolved      {m['resolvedCalls']} of {m['calls']}  ({pct(m['resolvedCalls'], m['calls']):.1f}%), duplicate global names {m['duplicateNames']}")
+print(f"model build         {m['buildMillis']} ms (after the scan; included in the process time)")
 PY
 if [ "$ctags" = 1 ]; then
   command -v ctags >/dev/null || { apt-get install -y -qq universal-ctags >/dev/null; }

@@ -33,6 +33,14 @@ public final class FunctionAnalyzer {
 
     private static final String[] NO_NAMES = new String[0];
 
+    /** One copy of each name across the whole tree (cheaper than String.intern, which every GC scans). */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String canonical(String s) {
+        String c = names.putIfAbsent(s, s);
+        return c == null ? s : c;
+    }
+
     private final Catalog.View catalog;
     private final boolean restoreClearsOwn;
 
@@ -60,7 +68,7 @@ public final class FunctionAnalyzer {
         long gfpParams = 0;
         for (int i = 0; i < ps.size(); i++) {
             Parameter p = ps.get(i);
-            paramNames[i] = p.name().intern();
+            paramNames[i] = canonical(p.name());
             if (!p.name().isEmpty()) c.paramIndex.put(p.name(), i);
             if (isGfpType(p.type())) gfpParams |= bit(i);
             if (isGfpType(p.type()) || isIntegerType(p.type())) c.maskParams |= bit(i);
@@ -91,15 +99,15 @@ public final class FunctionAnalyzer {
         for (CfgNode n : nodes) count += n.calls().size();
         String[] callees = new String[count];
         int[] lines = new int[count], cols = new int[count];
-        byte[] must = new byte[count], may = new byte[count];
+        byte[] must = sr == null ? null : new byte[count], may = sr == null ? null : new byte[count];
         IntList argCalls = new IntList(4);
         List<MaskExpr[]> argValues = new ArrayList<>();
-        Map<String, MaskExpr> entryEnv = entryEnv(c);
+        Map<String, MaskExpr> entryEnv = c.paramIndex.isEmpty() ? Map.of() : entryEnv(c);
         int i = 0;
         for (CfgNode n : nodes) {
             Map<String, MaskExpr> env = envIn != null ? envIn.getOrDefault(n, entryEnv) : entryEnv;
             for (CallSite cs : n.calls()) {
-                callees[i] = cs.callee() == null ? null : cs.callee().intern();
+                callees[i] = cs.callee() == null ? null : canonical(cs.callee());
                 lines[i] = cs.pos().line();
                 cols[i] = cs.pos().column();
                 if (sr != null) {
@@ -117,7 +125,7 @@ public final class FunctionAnalyzer {
                 i++;
             }
         }
-        return new FunctionFacts(f.name().intern(), file, f.pos().line(), f.pos().column(), f.isStatic(), paramNames,
+        return new FunctionFacts(canonical(f.name()), file, f.pos().line(), f.pos().column(), f.isStatic(), paramNames,
                 gfpParams, callees, lines, cols, must, may, argCalls.toArray(),
                 argValues.toArray(new MaskExpr[0][]),
                 sr == null ? List.of() : sr.saves, sr == null ? List.of() : sr.restoreZeros,

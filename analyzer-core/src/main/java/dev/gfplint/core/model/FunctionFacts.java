@@ -57,8 +57,8 @@ public final class FunctionFacts {
         this.callees = callees;
         this.lines = lines;
         this.cols = cols;
-        this.scopeMust = allZero(scopeMust) ? null : scopeMust;
-        this.scopeMay = allZero(scopeMay) ? null : scopeMay;
+        this.scopeMust = scopeMust == null || allZero(scopeMust) ? null : scopeMust;
+        this.scopeMay = scopeMay == null || allZero(scopeMay) ? null : scopeMay;
         this.argCalls = argCalls;
         this.argValues = argValues;
         this.saves = saves;
