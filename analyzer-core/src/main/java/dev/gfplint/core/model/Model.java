@@ -27,7 +27,11 @@ public final class Model {
     /** Parameter {@code param} of a function flows into argument {@code arg} of its call {@code call} to {@code callee}. */
     public record Forward(int param, int call, String callee, int arg, MaskExpr value) {}
 
-    /** A value a caller passes for a gfp parameter, with the chain that brings it (innermost call first). */
+    /** An allocation reached through a call to a wrapper, with what this call makes of its mask. */
+    public record Through(Reach reach, List<SiteContext> contexts) {}
+
+    /** A value a caller passes for a gfp parameter, with the chain that brings it (innermost call first);
+     *  a null chain stands for several callers whose values were folded together. */
     public record Incoming(Mask value, Trace chain) {}
 
     /** Figures for the debug report and the acceptance. */
@@ -122,6 +126,36 @@ public final class Model {
     /** The allocations a wrapper reaches with its parameters in the mask. */
     public List<Reach> reaches(int fn) {
         return Collections.unmodifiableList(reaches.get(fn));
+    }
+
+    /**
+     * The allocations that call {@code call} of {@code fn} reaches when its callee is a wrapper, each with the
+     * masks this call gives it: the wrapper's parameters replaced by this call's arguments, under the scopes
+     * open at this call. This is where {@code my_alloc(n, GFP_NOFS)} is judged against the allocator it reaches.
+     */
+    public List<Through> throughCall(int fn, int call) {
+        int g = targets[fn][call];
+        if (g < 0 || reaches.get(g).isEmpty()) return List.of();
+        FunctionFacts f = functions.get(fn);
+        int must = f.scopeMust(call) | entryMust[fn], may = f.scopeMay(call) | entryMay[fn];
+        Trace.Step into = new Trace.Step(f.name, f.file, f.lines[call], f.cols[call], f.callees[call]);
+        Evaluator.Context c = Evaluator.Context.inFile(f.file).withScopes(must, may).withParams(i -> joinedIncoming(fn, i));
+        List<Through> out = new ArrayList<>();
+        for (Reach r : reaches.get(g)) {
+            MaskExpr m = r.mask().substitute(q -> {
+                MaskExpr a = f.arg(call, q);
+                return a == null ? MaskExpr.UNKNOWN : a;
+            });
+            FunctionFacts site = functions.get(r.site().fn());
+            int sm = must | site.scopeMust(r.site().call()), sy = may | site.scopeMay(r.site().call());
+            List<Trace.Step> chain = new ArrayList<>();
+            chain.add(into);
+            chain.addAll(r.chain().steps());
+            List<SiteContext> cs = new ArrayList<>();
+            for (Mask v : evaluator.eval(m, c.withScopes(sm, sy))) cs.add(context(v, sm, sy, chain));
+            out.add(new Through(r, cs));
+        }
+        return out;
     }
 
     /** What callers pass for parameter {@code p} of {@code fn} (only kept for parameters that reach an allocation). */

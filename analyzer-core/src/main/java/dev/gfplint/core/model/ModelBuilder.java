@@ -256,9 +256,10 @@ public final class ModelBuilder {
         if (dst.size() < MAX_INCOMING) {
             dst.add(new Model.Incoming(m, chain));
         } else {
-            // Too many distinct values: fold this one into the last, which then stands for "one of several".
+            // Too many distinct values: fold this one into the last, which then stands for "one of several"
+            // and has no single chain (the rules judge such callers at their own call, see Model.throughCall).
             Model.Incoming last = dst.get(dst.size() - 1);
-            dst.set(dst.size() - 1, new Model.Incoming(last.value().join(m), last.chain()));
+            dst.set(dst.size() - 1, new Model.Incoming(last.value().join(m), null));
         }
     }
 

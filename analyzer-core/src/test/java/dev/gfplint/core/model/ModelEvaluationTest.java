@@ -94,6 +94,22 @@ class ModelEvaluationTest {
     }
 
     @Test
+    void manyDistinctCallerValuesAreFoldedAndLoseTheirSingleChain() {
+        StringBuilder src = new StringBuilder("static void *get(gfp_t gfp) { return kmalloc(8, gfp); }\n");
+        String[] extra = {"__GFP_ZERO", "__GFP_NOWARN", "__GFP_NORETRY", "__GFP_ACCOUNT", "__GFP_COMP", "__GFP_HIGH",
+            "__GFP_MOVABLE", "__GFP_RECLAIMABLE", "__GFP_NOMEMALLOC", "__GFP_HARDWALL"};
+        for (int i = 0; i < extra.length; i++) src.append("void c").append(i).append("(void) { get(GFP_NOFS | ")
+                .append(extra[i]).append("); }\n");
+        ModelFixture f = ModelFixture.of("6.12", "a.c", src.toString());
+        List<Model.SiteContext> cs = f.contexts("get");
+        assertEquals(ModelBuilder.MAX_INCOMING, cs.size());
+        assertEquals(ModelBuilder.MAX_INCOMING - 1, cs.stream().filter(c -> !c.chain().isEmpty()).count());
+        Model.SiteContext folded = cs.get(cs.size() - 1);
+        assertTrue(folded.chain().isEmpty(), "a folded value names no single caller");
+        assertEquals(Tri.NO, f.model().semantics().mayEnterFs(folded.effective()), "what all folded callers share stays known");
+    }
+
+    @Test
     void wrappersTwoLevelsDeepAreAllocatorsAndCarryTheCallersMask() {
         ModelFixture f = ModelFixture.of("6.12", "a.c", """
                 void *lvl1(size_t n, gfp_t flags)
@@ -126,6 +142,15 @@ class ModelEvaluationTest {
         List<Model.SiteContext> cs = f.contexts("lvl1");
         assertEquals(Set.of(Mask.of(f.bits("GFP_NOFS") | f.bits("__GFP_ZERO"))), raws(cs));
         assertEquals("user:13 > lvl2:8", ModelFixture.chain(cs.get(0)));
+
+        // Judged at the caller's own call: the mask it passes, carried to the allocation the wrapper reaches.
+        int user = f.fn("user");
+        List<Model.Through> through = m.throughCall(user, 0);
+        assertEquals(1, through.size());
+        assertEquals("kmalloc", m.function(through.get(0).reach().site().fn()).callees[through.get(0).reach().site().call()]);
+        Model.SiteContext c = through.get(0).contexts().get(0);
+        assertEquals(Mask.of(f.bits("GFP_NOFS") | f.bits("__GFP_ZERO")), c.raw());
+        assertEquals("user:13 > lvl2:8 > lvl1:3", ModelFixture.chain(c));
     }
 
     @Test
