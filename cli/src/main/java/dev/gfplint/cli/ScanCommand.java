@@ -58,6 +58,10 @@ public final class ScanCommand implements Callable<Integer> {
             + "(to see what lowers parse coverage).")
     boolean showSkipped;
 
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Write a SARIF 2.1.0 report to FILE "
+            + "(for GitHub code scanning); it records the kernel version the code was judged as.")
+    Path sarif;
+
     @Option(names = "--kernel-version", paramLabel = "X.Y", description = "Judge the code as this kernel version "
             + "(default: VERSION and PATCHLEVEL of the tree's top-level Makefile, else " + "the newest modelled version).")
     String kernelVersion;
@@ -113,6 +117,14 @@ public final class ScanCommand implements Callable<Integer> {
         err.println(setup.summaryLine(model));
         err.println(r.stats().summaryLine());
         if (modelStats) ModelReport.print(model, spec.commandLine().getOut());
+        if (sarif != null) {
+            try {
+                SarifReport.write(sarif, setup, model);
+            } catch (IOException e) {
+                err.println("gfplint: error: " + sarif + ": cannot write SARIF: " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
+        }
         if (modelSites != null) {
             try {
                 ModelReport.writeSites(model, modelSites);

@@ -96,4 +96,17 @@ class KernelVersionCliTest {
         assertTrue(r.errLines().get(0).startsWith("gfplint: error: " + bad + ":2: "), r.err());
         r.assertNoStackTrace();
     }
+
+    @Test
+    void sarifRecordsTheVersionTheCodeWasJudgedAs() throws IOException {
+        kernelTree("5", "10");
+        Path sarif = dir.resolve("out/gfplint.sarif");
+        CliRun r = CliRun.of("scan", "--sarif", sarif.toString(), dir.toString());
+        r.assertCode(Main.EXIT_OK);
+        JsonNode run = new ObjectMapper().readTree(sarif.toFile()).get("runs").get(0);
+        assertEquals("gfplint", run.get("tool").get("driver").get("name").asText());
+        assertEquals("5.10", run.get("properties").get("kernelVersion").asText());
+        assertTrue(run.get("properties").get("gfpFlagsFrom").asText().contains("5.1.h"), run.toString());
+        assertEquals(0, run.get("results").size());
+    }
 }
