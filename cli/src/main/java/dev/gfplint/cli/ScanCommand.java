@@ -8,6 +8,11 @@ import dev.gfplint.core.idiom.IdiomTable;
 import dev.gfplint.core.model.Catalog;
 import dev.gfplint.core.model.Model;
 import dev.gfplint.core.model.ModelBuilder;
+import dev.gfplint.rules.Finding;
+import dev.gfplint.rules.Level;
+import dev.gfplint.rules.Rule;
+import dev.gfplint.rules.RuleRunner;
+import dev.gfplint.rules.Rules;
 import dev.gfplint.core.scan.Diagnostic;
 import dev.gfplint.core.scan.Scanner;
 import dev.gfplint.core.scan.SourceReader;
@@ -58,9 +63,15 @@ public final class ScanCommand implements Callable<Integer> {
             + "(to see what lowers parse coverage).")
     boolean showSkipped;
 
-    @Option(names = "--sarif", paramLabel = "FILE", description = "Write a SARIF 2.1.0 report to FILE "
-            + "(for GitHub code scanning); it records the kernel version the code was judged as.")
-    Path sarif;
+    enum Format { text, sarif }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Findings as text (path:line:col: level: "
+            + "message [rule-id]) or as SARIF 2.1.0 (default: ${DEFAULT-VALUE}).", defaultValue = "text")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the findings to FILE instead of "
+            + "standard output.")
+    Path output;
 
     @Option(names = "--kernel-version", paramLabel = "X.Y", description = "Judge the code as this kernel version "
             + "(default: VERSION and PATCHLEVEL of the tree's top-level Makefile, else " + "the newest modelled version).")
@@ -106,24 +117,28 @@ public final class ScanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--kernel-version: " + e.getMessage());
         }
         ModelBuilder builder = new ModelBuilder(setup.version(), catalog, setup.flags());
+        List<Rule> rules = Rules.all();
+        RuleRunner runner = new RuleRunner(rules, catalog.forVersion(setup.version()));
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), SourceReader.FILES);
-        Scanner.Result r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576)), builder::add);
+        Scanner.Result r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576)), unit -> {
+            builder.add(unit);
+            runner.onFile(unit);
+        });
         Model model = builder.build();
+        List<Finding> findings = runner.onModel(model);
         for (Diagnostic d : r.diagnostics()) {
             if (quiet && d.severity() == Diagnostic.Severity.NOTE) continue;
             err.println(d);
         }
         err.println(setup.summaryLine(model));
         err.println(r.stats().summaryLine());
-        if (modelStats) ModelReport.print(model, spec.commandLine().getOut());
-        if (sarif != null) {
-            try {
-                SarifReport.write(sarif, setup, model);
-            } catch (IOException e) {
-                err.println("gfplint: error: " + sarif + ": cannot write SARIF: " + e.getMessage());
-                return Main.EXIT_USAGE;
-            }
+        if (modelStats) ModelReport.print(model, err);
+        try {
+            writeFindings(setup, model, rules, findings);
+        } catch (IOException e) {
+            err.println("gfplint: error: " + output + ": cannot write findings: " + e.getMessage());
+            return Main.EXIT_USAGE;
         }
         if (modelSites != null) {
             try {
@@ -149,7 +164,33 @@ public final class ScanCommand implements Callable<Integer> {
                 return Main.EXIT_USAGE;
             }
         }
-        return r.missingPaths() ? Main.EXIT_USAGE : Main.EXIT_OK;
+        if (r.missingPaths()) return Main.EXIT_USAGE;
+        return findings.stream().anyMatch(f -> f.level() != Level.NOTE) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    }
+
+    private void writeFindings(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings) throws IOException {
+        if (output != null) {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        }
+        java.io.Writer w = output != null ? Files.newBufferedWriter(output) : spec.commandLine().getOut();
+        try {
+            if (format == Format.sarif) {
+                SarifReport.write(w, setup, model, rules, findings);
+            } else {
+                for (Finding f : findings) {
+                    w.write(f.toText());
+                    w.write(System.lineSeparator());
+                    for (dev.gfplint.core.model.Trace.Step s : f.flow()) {
+                        w.write("    " + s.file() + ":" + s.line() + ":" + s.col() + ": note: " + s.caller() + " calls "
+                                + s.callee() + System.lineSeparator());
+                    }
+                }
+            }
+        } finally {
+            if (output != null) w.close();
+            else w.flush();
+        }
     }
 
     /** A user's data file (idioms, catalog) that cannot be read or parsed: a usage error. */

@@ -70,8 +70,8 @@ class KernelVersionCliTest {
         Path json = dir.resolve("out/stats.json");
         CliRun r = CliRun.of("scan", "--model-stats", "--stats-json", json.toString(), dir.resolve("fs").toString());
         r.assertCode(Main.EXIT_OK);
-        assertTrue(r.out().contains("model: 1 allocation sites; effective mask definite for __GFP_FS at 1 (100.0%)"), r.out());
-        assertTrue(r.out().contains("model: 1 inferred wrapper allocators"), r.out());
+        assertTrue(r.err().contains("model: 1 allocation sites; effective mask definite for __GFP_FS at 1 (100.0%)"), r.err());
+        assertTrue(r.err().contains("model: 1 inferred wrapper allocators"), r.err());
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertEquals("6.12", j.get("kernelVersion").asText());
         assertEquals(1, j.get("model").get("allocationSites").asInt());
@@ -101,7 +101,7 @@ class KernelVersionCliTest {
     void sarifRecordsTheVersionTheCodeWasJudgedAs() throws IOException {
         kernelTree("5", "10");
         Path sarif = dir.resolve("out/gfplint.sarif");
-        CliRun r = CliRun.of("scan", "--sarif", sarif.toString(), dir.toString());
+        CliRun r = CliRun.of("scan", "--format", "sarif", "--output", sarif.toString(), dir.toString());
         r.assertCode(Main.EXIT_OK);
         JsonNode run = new ObjectMapper().readTree(sarif.toFile()).get("runs").get(0);
         assertEquals("gfplint", run.get("tool").get("driver").get("name").asText());

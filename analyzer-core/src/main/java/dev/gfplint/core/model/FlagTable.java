@@ -150,6 +150,9 @@ public final class FlagTable {
      * ({@code | __GFP_X}) and removed ({@code & ~__GFP_Y}); unknown bits are shown as such.
      */
     public String describe(Mask m) {
+        if (m.isConstant() && Long.bitCount(m.value()) == 1) {
+            for (Flag f : Flag.values()) if (bits(f) == m.value()) return f.kernelName();
+        }
         long known = m.one() | m.zero();
         long flagBits = 0;
         for (Flag f : Flag.values()) flagBits |= bits(f);

@@ -54,6 +54,7 @@ public final class Model {
     final Trace[] scopeWitness;
     final int[] callers;
     final List<String> duplicateNames;
+    TreeMacros treeMacros;
     Stats stats;
 
     Model(KernelVersion version, FlagTable flags, Catalog.View catalog, Evaluator evaluator, List<FunctionFacts> functions,
@@ -84,6 +85,8 @@ public final class Model {
     public FunctionFacts function(int i) { return functions.get(i); }
     public List<AllocSite> allocationSites() { return Collections.unmodifiableList(sites); }
     public Stats stats() { return stats; }
+    /** The tree's gfp-related macro definitions, by file and line. */
+    public List<MacroDef> treeMacros() { return treeMacros == null ? List.of() : treeMacros.all(); }
     /** Global function names defined more than once (resolved to the first by path). */
     public List<String> duplicateNames() { return Collections.unmodifiableList(duplicateNames); }
 

@@ -169,6 +169,7 @@ public final class ModelBuilder {
         List<String> dups = new ArrayList<>(dupCount.keySet());
         Model m = new Model(version, flags, catalog, ev, fs, targets, sites, reaches, incoming, entryMust, entryMay,
                 witness, callerCount, dups);
+        m.treeMacros = macros;
         int defFs = 0, defDr = 0;
         long fsBit = flags.bits(Flag.FS), drBit = flags.bits(Flag.DIRECT_RECLAIM);
         for (Model.AllocSite s : sites) {

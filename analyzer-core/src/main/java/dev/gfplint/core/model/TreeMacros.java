@@ -23,7 +23,7 @@ public final class TreeMacros implements MacroEnv {
         for (Macro m : tu.macros().all()) {
             if (!containsGfp(m.name()) && !containsGfp(m.body())) continue;
             collected.computeIfAbsent(m.name(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(MacroDef.of(m.name(), m.params(), m.body(), tu.path()));
+                    .add(MacroDef.of(m.name(), m.params(), m.body(), tu.path(), m.pos().line()));
         }
     }
 
@@ -37,6 +37,14 @@ public final class TreeMacros implements MacroEnv {
             f.put(e.getKey(), l);
         }
         frozen = f;
+    }
+
+    /** Every collected definition, ordered by file and line (after {@link #freeze}). */
+    public List<MacroDef> all() {
+        List<MacroDef> out = new ArrayList<>();
+        for (List<MacroDef> l : frozen.values()) out.addAll(l);
+        out.sort(Comparator.comparing(MacroDef::origin).thenComparingInt(MacroDef::line));
+        return out;
     }
 
     public int size() {

@@ -115,6 +115,7 @@ class FlagCompositesTest {
         assertEquals("GFP_NOFS", t.describe(t.value("GFP_NOFS").orElseThrow()));
         assertEquals("GFP_KERNEL | __GFP_NOFAIL", t.describe(Mask.of(0xcc0 | 0x8000)));
         assertEquals("GFP_NOFS | __GFP_NOWARN", t.describe(Mask.of(0xc40 | 0x2000)));
+        assertEquals("__GFP_NOWARN", t.describe(Mask.of(0x2000)));
     }
 
     @Test

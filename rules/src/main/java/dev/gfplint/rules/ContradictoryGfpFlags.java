@@ -1,0 +1,136 @@
+package dev.gfplint.rules;
+
+import dev.gfplint.core.model.AllocatorSemantics;
+import dev.gfplint.core.model.Evaluator;
+import dev.gfplint.core.model.Flag;
+import dev.gfplint.core.model.FunctionFacts;
+import dev.gfplint.core.model.MacroDef;
+import dev.gfplint.core.model.Mask;
+import dev.gfplint.core.model.MaskExpr;
+import dev.gfplint.core.model.Model;
+import dev.gfplint.core.model.Tri;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Masks the allocator cannot honour as written: NOFAIL with a give-up flag, NOFAIL without direct reclaim;
+ * and, as notes, flags that change nothing. Reported where the mask is built: at a {@code #define} whose
+ * body alone is contradictory, otherwise at the allocation (on every path or on some path).
+ */
+@RuleInfo(id = "contradictory-gfp-flags", level = Level.ERROR,
+        summary = "gfp mask that asks for __GFP_NOFAIL and for giving up, or for NOFAIL without the right to block")
+public final class ContradictoryGfpFlags extends Rule {
+    public static final String HELP = """
+            **Why it matters.** `__GFP_NOFAIL` says the allocation must not fail: the allocator retries forever,
+            reclaiming as it goes. `__GFP_NORETRY` and `__GFP_RETRY_MAYFAIL` say the opposite: give up early,
+            or give up after trying hard. A mask with both has no meaning the allocator can honour.
+            `__GFP_NOFAIL` without `__GFP_DIRECT_RECLAIM` (for example `GFP_ATOMIC | __GFP_NOFAIL` or
+            `GFP_NOWAIT | __GFP_NOFAIL`) cannot be honoured either: the caller may not sleep, so the allocator
+            cannot reclaim and wait. It warns, and the allocation can still fail. Callers that skip the NULL
+            check because of NOFAIL then crash.
+
+            As notes, the rule reports flags that change nothing: `__GFP_NORETRY` on a mask that never does
+            direct reclaim, or a flag that the composite already contains (`GFP_NOWAIT | __GFP_NOWARN` since 6.8).
+
+            **Bad:**
+            ```c
+            p = kmalloc(size, GFP_KERNEL | __GFP_NOFAIL | __GFP_NORETRY);
+            ```
+            **Good:**
+            ```c
+            p = kmalloc(size, GFP_KERNEL | __GFP_NOFAIL);      /* must not fail: let it block */
+            p = kmalloc(size, GFP_KERNEL | __GFP_NORETRY);     /* may fail: handle NULL */
+            ```
+            **Fix.** Decide whether the allocation may fail. If it may, drop `__GFP_NOFAIL` and handle NULL. If
+            it may not, drop the give-up flag and make sure the context may block. A mask that clears NOFAIL
+            first (`gfp & ~__GFP_NOFAIL | __GFP_NORETRY`, as kvmalloc does) is fine.
+            """;
+
+    public ContradictoryGfpFlags() {
+        super(HELP);
+    }
+
+    @Override
+    public void checkModel(Model model, Consumer<Finding> out) {
+        AllocatorSemantics q = model.semantics();
+        Set<String> reportedMacros = new HashSet<>();
+        for (MacroDef d : model.treeMacros()) {
+            if (d.isFunctionLike() || d.line() == 0) continue;
+            Mask m = model.evaluator().evalJoined(d.body(), Evaluator.Context.inFile(d.origin()));
+            for (AllocatorSemantics.Conflict c : q.conflicts(m)) {
+                if (c.present() != Tri.YES) continue;
+                reportedMacros.add(d.name());
+                out.accept(finding(levelOf(c), d.origin(), d.line(), 1, "#define " + d.name() + " is "
+                        + model.flags().describe(m) + ": " + c.description() + advice(c), List.of()));
+            }
+        }
+        for (Model.AllocSite s : model.allocationSites()) {
+            if (s.mask().kind() == MaskExpr.Kind.NAME && reportedMacros.contains(s.mask().name())) continue;
+            FunctionFacts f = model.function(s.fn());
+            List<Model.SiteContext> cs = model.contexts(s);
+            Map<String, Object[]> hits = new LinkedHashMap<>(); // description -> {conflict, context, count}
+            int noretryNoReclaim = 0;
+            Model.SiteContext firstNoop = null;
+            for (Model.SiteContext c : cs) {
+                for (AllocatorSemantics.Conflict k : q.conflicts(c.raw())) {
+                    if (k.present() != Tri.YES) continue;
+                    Object[] h = hits.computeIfAbsent(k.description(), x -> new Object[] {k, c, 0});
+                    h[2] = (Integer) h[2] + 1;
+                }
+                if (q.isNoretry(c.raw()) == Tri.YES && q.maySleep(c.raw()) == Tri.NO && q.isNofail(c.raw()) != Tri.YES) {
+                    noretryNoReclaim++;
+                    if (firstNoop == null) firstNoop = c;
+                }
+            }
+            String at = s.allocator().name() + "() with ";
+            for (Object[] h : hits.values()) {
+                AllocatorSemantics.Conflict k = (AllocatorSemantics.Conflict) h[0];
+                Model.SiteContext c = (Model.SiteContext) h[1];
+                String where = (Integer) h[2] == cs.size() ? "" : " on some paths";
+                out.accept(finding(levelOf(k), f.file, f.lines[s.call()], f.cols[s.call()], at
+                        + model.flags().describe(c.raw()) + where + ": " + k.description() + advice(k), c.chain()));
+            }
+            if (hits.isEmpty() && firstNoop != null) {
+                out.accept(finding(Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], at
+                        + model.flags().describe(firstNoop.raw()) + ": __GFP_NORETRY has no effect on a mask without"
+                        + " __GFP_DIRECT_RECLAIM; drop it", firstNoop.chain()));
+            }
+            if (hits.isEmpty()) redundant(model, s, f, out);
+        }
+    }
+
+    /** A flag ORed into a composite that already contains it (GFP_NOWAIT | __GFP_NOWARN since 6.8). */
+    private void redundant(Model model, Model.AllocSite s, FunctionFacts f, Consumer<Finding> out) {
+        Evaluator.Context ctx = Evaluator.Context.inFile(f.file);
+        Set<String> seen = new HashSet<>();
+        walk(s.mask(), e -> {
+            if (e.kind() != MaskExpr.Kind.BINARY || !e.name().equals("|")) return;
+            Mask a = model.evaluator().evalJoined(e.kid(0), ctx), b = model.evaluator().evalJoined(e.kid(1), ctx);
+            if (!a.isConstant() || !b.isConstant() || b.value() == 0 || Long.bitCount(b.value()) != 1) return;
+            if ((a.value() & b.value()) != b.value()) return;
+            String msg = model.flags().describe(a) + " already includes " + model.flags().describe(b)
+                    + " (judged as " + model.version() + "); drop the second";
+            if (seen.add(msg)) out.accept(finding(Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()],
+                    s.allocator().name() + "() with " + msg, List.of()));
+        });
+    }
+
+    private static void walk(MaskExpr e, Consumer<MaskExpr> v) {
+        v.accept(e);
+        for (MaskExpr k : e.kids()) walk(k, v);
+    }
+
+    private static Level levelOf(AllocatorSemantics.Conflict c) {
+        return c.first() == Flag.NORETRY ? Level.WARNING : Level.ERROR;
+    }
+
+    private static String advice(AllocatorSemantics.Conflict c) {
+        if (c.needsSecond()) return "; use a blocking mask (GFP_KERNEL, GFP_NOFS, GFP_NOIO) or drop __GFP_NOFAIL and handle NULL";
+        if (c.first() == Flag.NOFAIL) return "; drop " + c.second().kernelName() + " or drop __GFP_NOFAIL and handle NULL";
+        return "; keep one retry policy";
+    }
+}

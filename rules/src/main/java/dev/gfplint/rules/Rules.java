@@ -1,0 +1,17 @@
+package dev.gfplint.rules;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every rule gfplint has, in a fixed order. */
+public final class Rules {
+    private Rules() {}
+
+    public static List<Rule> all() {
+        return List.of(new VmallocNofs(), new ContradictoryGfpFlags());
+    }
+
+    public static Optional<Rule> byId(String id) {
+        return all().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+}

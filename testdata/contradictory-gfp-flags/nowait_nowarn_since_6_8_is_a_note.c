@@ -1,0 +1,5 @@
+// gfplint: kernel-version 6.12
+void *quiet_nowait(unsigned long n)
+{
+	return kmalloc(n, GFP_NOWAIT | __GFP_NOWARN); // BUG: note: GFP_NOWAIT already includes __GFP_NOWARN
+}
