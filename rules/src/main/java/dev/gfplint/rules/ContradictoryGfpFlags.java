@@ -9,6 +9,7 @@ import dev.gfplint.core.model.Mask;
 import dev.gfplint.core.model.MaskExpr;
 import dev.gfplint.core.model.Model;
 import dev.gfplint.core.model.Tri;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,20 +58,29 @@ public final class ContradictoryGfpFlags extends Rule {
     @Override
     public void checkModel(Model model, Consumer<Finding> out) {
         AllocatorSemantics q = model.semantics();
+        // A macro is reported at its #define when an allocation uses it as its whole mask: a macro that is only
+        // ever a set of bits to test or clear (GFP_RECLAIM_MASK, __GFP_BITS_MASK) is not a mask to allocate with.
+        Map<String, MacroDef> macros = new HashMap<>();
+        for (MacroDef d : model.treeMacros()) if (!d.isFunctionLike() && d.line() > 0) macros.putIfAbsent(d.name(), d);
         Set<String> reportedMacros = new HashSet<>();
-        for (MacroDef d : model.treeMacros()) {
-            if (d.isFunctionLike() || d.line() == 0) continue;
-            Mask m = model.evaluator().evalJoined(d.body(), Evaluator.Context.inFile(d.origin()));
-            for (AllocatorSemantics.Conflict c : q.conflicts(m)) {
-                if (c.present() != Tri.YES) continue;
-                reportedMacros.add(d.name());
-                out.accept(finding(levelOf(c), d.origin(), d.line(), 1, "#define " + d.name() + " is "
-                        + model.flags().describe(m) + ": " + c.description() + advice(c), List.of()));
-            }
-        }
         for (Model.AllocSite s : model.allocationSites()) {
-            if (s.mask().kind() == MaskExpr.Kind.NAME && reportedMacros.contains(s.mask().name())) continue;
             FunctionFacts f = model.function(s.fn());
+            if (s.mask().kind() == MaskExpr.Kind.NAME && macros.containsKey(s.mask().name())) {
+                MacroDef d = macros.get(s.mask().name());
+                if (reportedMacros.contains(d.name())) continue;
+                Mask m = model.evaluator().evalJoined(d.body(), Evaluator.Context.inFile(f.file));
+                boolean any = false;
+                for (AllocatorSemantics.Conflict c : q.conflicts(m)) {
+                    if (c.present() != Tri.YES) continue;
+                    any = true;
+                    out.accept(finding(levelOf(c), d.origin(), d.line(), 1, "#define " + d.name() + " is "
+                            + model.flags().describe(m) + ": " + c.description() + advice(c), List.of()));
+                }
+                if (any) {
+                    reportedMacros.add(d.name());
+                    continue;
+                }
+            }
             List<Model.SiteContext> cs = model.contexts(s);
             Map<String, Object[]> hits = new LinkedHashMap<>(); // description -> {conflict, context, count}
             int noretryNoReclaim = 0;
