@@ -42,7 +42,12 @@ import java.util.Set;
 final class SarifReport {
     private SarifReport() {}
 
-    static SarifSchema210 build(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings) throws IOException {
+    /**
+     * {@code relative} turns a finding's path (as the scanner gave it: the PATH argument joined with the file's
+     * place under it) into a URI relative to the scanned directory, as code-scanning consumers expect.
+     */
+    static SarifSchema210 build(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings,
+                                java.util.function.UnaryOperator<String> relative) throws IOException {
         Set<ReportingDescriptor> descriptors = new LinkedHashSet<>();
         for (Rule r : rules) {
             descriptors.add(new ReportingDescriptor().withId(r.id())
@@ -56,14 +61,14 @@ final class SarifReport {
         for (Finding f : findings) {
             Result res = new Result().withRuleId(f.ruleId()).withLevel(Result.Level.fromValue(f.level().label()))
                     .withMessage(new Message().withText(f.message()))
-                    .withLocations(List.of(location(f.file(), f.line(), f.col(), null)));
+                    .withLocations(List.of(location(relative.apply(f.file()), f.line(), f.col(), null)));
             if (!f.flow().isEmpty()) {
                 List<ThreadFlowLocation> steps = new ArrayList<>();
                 for (Trace.Step s : f.flow()) {
                     steps.add(new ThreadFlowLocation().withLocation(
-                            location(s.file(), s.line(), s.col(), s.caller() + " calls " + s.callee())));
+                            location(relative.apply(s.file()), s.line(), s.col(), s.caller() + " calls " + s.callee())));
                 }
-                steps.add(new ThreadFlowLocation().withLocation(location(f.file(), f.line(), f.col(), "the allocation")));
+                steps.add(new ThreadFlowLocation().withLocation(location(relative.apply(f.file()), f.line(), f.col(), "the allocation")));
                 res.withCodeFlows(List.of(new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps)))));
             }
             results.add(res);
@@ -85,8 +90,23 @@ final class SarifReport {
         return message == null ? l : l.withMessage(new Message().withText(message));
     }
 
-    static void write(Writer w, ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings) throws IOException {
+    static void write(Writer w, ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings,
+                      java.util.function.UnaryOperator<String> relative) throws IOException {
         new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(w, build(setup, model, rules, findings));
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(w, build(setup, model, rules, findings, relative));
+    }
+
+    /** Paths relative to the first of {@code roots} that is a directory holding them; "./" dropped. */
+    static java.util.function.UnaryOperator<String> relativeTo(List<java.nio.file.Path> roots) {
+        return file -> {
+            java.nio.file.Path p = java.nio.file.Path.of(file).normalize();
+            for (java.nio.file.Path r : roots) {
+                java.nio.file.Path root = r.normalize();
+                if (java.nio.file.Files.isDirectory(r) && p.startsWith(root) && !p.equals(root)) {
+                    return root.relativize(p).toString().replace('\\', '/');
+                }
+            }
+            return p.toString().replace('\\', '/');
+        };
     }
 }

@@ -135,7 +135,7 @@ public final class ScanCommand implements Callable<Integer> {
         err.println(r.stats().summaryLine());
         if (modelStats) ModelReport.print(model, err);
         try {
-            writeFindings(setup, model, rules, findings);
+            writeFindings(setup, model, rules, findings, roots);
         } catch (IOException e) {
             err.println("gfplint: error: " + output + ": cannot write findings: " + e.getMessage());
             return Main.EXIT_USAGE;
@@ -168,7 +168,8 @@ public final class ScanCommand implements Callable<Integer> {
         return findings.stream().anyMatch(f -> f.level() != Level.NOTE) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     }
 
-    private void writeFindings(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings) throws IOException {
+    private void writeFindings(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings, List<Path> roots)
+            throws IOException {
         if (output != null) {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -176,7 +177,7 @@ public final class ScanCommand implements Callable<Integer> {
         java.io.Writer w = output != null ? Files.newBufferedWriter(output) : spec.commandLine().getOut();
         try {
             if (format == Format.sarif) {
-                SarifReport.write(w, setup, model, rules, findings);
+                SarifReport.write(w, setup, model, rules, findings, SarifReport.relativeTo(roots));
             } else {
                 for (Finding f : findings) {
                     w.write(f.toText());
