@@ -66,7 +66,7 @@ final class SarifReport {
                 List<ThreadFlowLocation> steps = new ArrayList<>();
                 for (Trace.Step s : f.flow()) {
                     steps.add(new ThreadFlowLocation().withLocation(
-                            location(relative.apply(s.file()), s.line(), s.col(), s.caller() + " calls " + s.callee())));
+                            location(relative.apply(s.file()), s.line(), s.col(), s.describe())));
                 }
                 steps.add(new ThreadFlowLocation().withLocation(location(relative.apply(f.file()), f.line(), f.col(), "the allocation")));
                 res.withCodeFlows(List.of(new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps)))));

@@ -183,8 +183,7 @@ public final class ScanCommand implements Callable<Integer> {
                     w.write(f.toText());
                     w.write(System.lineSeparator());
                     for (dev.gfplint.core.model.Trace.Step s : f.flow()) {
-                        w.write("    " + s.file() + ":" + s.line() + ":" + s.col() + ": note: " + s.caller() + " calls "
-                                + s.callee() + System.lineSeparator());
+                        w.write("    " + s.file() + ":" + s.line() + ":" + s.col() + ": note: " + s.describe() + System.lineSeparator());
                     }
                 }
             }

@@ -221,6 +221,19 @@ public final class Catalog {
         /** The opener that {@code name} closes, if {@code name} is a closing call. */
         public ScopeOpener closes(String name) { return closers.get(name); }
         public Integer pfFlag(String name) { return pf.get(name); }
+
+        /** The scopes a PF_* flags argument names, e.g. memalloc_flags_save(PF_MEMALLOC_NOFS | PF_MEMALLOC_NOIO). */
+        public int pfScopes(dev.gfplint.core.ir.Expr e) {
+            if (e == null) return 0;
+            int[] s = {0};
+            e.forEach(x -> {
+                if (x.kind() == dev.gfplint.core.ir.Expr.Kind.NAME) {
+                    Integer b = pf.get(x.name());
+                    if (b != null) s[0] |= b;
+                }
+            });
+            return s[0];
+        }
         public int allocatorCount() { return allocators.size(); }
         public java.util.Collection<Allocator> allocators() { return Collections.unmodifiableCollection(allocators.values()); }
 

@@ -426,7 +426,7 @@ public final class FunctionAnalyzer {
         String callee = cs.callee();
         Catalog.ScopeApi api = catalog.scopeApi(callee);
         if (api != null) {
-            int s = api.scopes() >= 0 ? api.scopes() : pfScopes(cs.arg(api.flagsArg()));
+            int s = api.scopes() >= 0 ? api.scopes() : catalog.pfScopes(cs.arg(api.flagsArg()));
             if (s == 0) return;
             if (api.save()) {
                 String token = null;
@@ -475,18 +475,5 @@ public final class FunctionAnalyzer {
             st[0] &= ~closed.scopes();
             st[1] &= ~closed.scopes();
         }
-    }
-
-    /** The scopes a PF_* flags argument names (memalloc_flags_save(PF_MEMALLOC_NOFS | ...)). */
-    private int pfScopes(Expr e) {
-        if (e == null) return 0;
-        int[] s = {0};
-        e.forEach(x -> {
-            if (x.kind() == Expr.Kind.NAME) {
-                Integer b = catalog.pfFlag(x.name());
-                if (b != null) s[0] |= b;
-            }
-        });
-        return s[0];
     }
 }

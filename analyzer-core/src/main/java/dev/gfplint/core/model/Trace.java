@@ -9,11 +9,23 @@ import java.util.List;
  * top-down (from callers into a function) are innermost-first; {@link Model} returns both outermost-first.
  */
 public record Trace(Step step, Trace next, int length) {
-    /** One call: {@code caller} calls {@code callee} at file:line:col. */
+    /**
+     * One call: {@code caller} calls {@code callee} at file:line:col. A step of a path inside one function
+     * (a branch taken) has a null caller and its description in {@code callee}.
+     */
     public record Step(String caller, String file, int line, int col, String callee) {
+        public static Step at(String file, int line, int col, String description) {
+            return new Step(null, file, line, col, description);
+        }
+
+        /** "f calls g", or the description of a path step. */
+        public String describe() {
+            return caller == null ? callee : caller + " calls " + callee;
+        }
+
         @Override
         public String toString() {
-            return caller + " → " + callee + " (" + file + ":" + line + ")";
+            return describe() + " (" + file + ":" + line + ")";
         }
     }
 
