@@ -101,6 +101,8 @@ public final class UnpairedMemallocScope extends Rule {
         final Catalog.View cat;
         final Consumer<Finding> out;
         final Set<String> locals = new HashSet<>();
+        /** Locals that are assigned something other than a save or a constant (a field, a parameter...). */
+        final Set<String> fromElsewhere = new HashSet<>();
         final Map<CallSite, Save> saves = new IdentityHashMap<>();
         final List<Save> saveList = new ArrayList<>();
         final Set<Integer> escaped = new HashSet<>();
@@ -116,6 +118,13 @@ public final class UnpairedMemallocScope extends Rule {
             for (CfgNode n : f.cfg().nodes()) {
                 Stmt s = n.stmt();
                 if (s != null && s.kind == Stmt.Kind.DECL) for (Stmt.Declarator d : s.declarators) locals.add(d.name());
+            }
+            for (CfgNode n : f.cfg().nodes()) {
+                for (Assignment a : n.assignments()) {
+                    if (a.targetName() != null && !isSaveCall(a.value()) && constant(a.value()) == null) {
+                        fromElsewhere.add(a.targetName());
+                    }
+                }
             }
         }
 
@@ -159,8 +168,12 @@ public final class UnpairedMemallocScope extends Rule {
                     open.remove(tokens.get(v));
                 }
                 if (t == null) continue;
-                assume.keySet().removeIf(k -> mentions(k, t));
                 Boolean c = constant(a.value());
+                if (c == null && a.value() != null && a.value().kind() == Expr.Kind.UNARY && a.value().op().equals("!")) {
+                    Boolean inner = decide(a.value().kid(0), assume);
+                    if (inner != null) c = !inner;
+                }
+                assume.keySet().removeIf(k -> mentions(k, t));
                 if (c != null) assume.put(t, c);
                 if (tokens.containsKey(t) && !isSaveCall(a.value())) tokens.remove(t);
             }
@@ -181,6 +194,9 @@ public final class UnpairedMemallocScope extends Rule {
                 if (a.value() != cs.call()) continue;
                 if (a.targetName() != null && locals.contains(a.targetName())) token = a.targetName();
                 else escapes = true;
+            }
+            if (token == null && !escapes && n.kind() == CfgNode.Kind.STATEMENT && n.expr() == cs.call()) {
+                return; // the saved value is dropped on purpose: the scope lasts for the rest of the task (a kthread)
             }
             Save s = saves.get(cs);
             if (s == null) {
@@ -215,6 +231,7 @@ public final class UnpairedMemallocScope extends Rule {
             String n = name(arg);
             if (n != null && !locals.contains(n)) return; // a parameter or a global: the save is elsewhere
             Integer id = n == null ? null : tokens.get(n);
+            if (n != null && (id == null || !open.contains(id)) && fromElsewhere.contains(n)) return; // copied from a field
             if (id == null || !open.contains(id)) {
                 boolean zero = arg != null && arg.kind() == Expr.Kind.INT && Objects.equals(MaskParser.parseInt(arg.text()), 0L);
                 String why;
@@ -268,7 +285,8 @@ public final class UnpairedMemallocScope extends Rule {
         private void branch(CfgNode n, State st, List<Trace.Step> path, ArrayDeque<Visit> work) {
             String key = null;
             boolean polarity = true;
-            if (n.kind() == CfgNode.Kind.BRANCH && n.expr() != null) {
+            Boolean decided = n.kind() == CfgNode.Kind.BRANCH && n.expr() != null ? decide(n.expr(), st.assume) : null;
+            if (decided == null && n.kind() == CfgNode.Kind.BRANCH && n.expr() != null) {
                 Expr c = n.expr();
                 while (c.kind() == Expr.Kind.UNARY && c.op().equals("!")) {
                     polarity = !polarity;
@@ -279,6 +297,10 @@ public final class UnpairedMemallocScope extends Rule {
             for (Edge e : n.successors()) {
                 State next = st;
                 List<Trace.Step> p = path;
+                if (decided != null && (e.kind() == Edge.Kind.TRUE || e.kind() == Edge.Kind.FALSE)
+                        && (e.kind() == Edge.Kind.TRUE) != decided) {
+                    continue; // the path already decided this condition
+                }
                 if (key != null && (e.kind() == Edge.Kind.TRUE || e.kind() == Edge.Kind.FALSE)) {
                     boolean value = (e.kind() == Edge.Kind.TRUE) == polarity;
                     Boolean known = st.assume.get(key);
@@ -311,6 +333,22 @@ public final class UnpairedMemallocScope extends Rule {
     private static String name(Expr e) {
         while (e != null && e.kind() == Expr.Kind.CAST) e = e.kid(0);
         return e != null && e.kind() == Expr.Kind.NAME ? e.name() : null;
+    }
+
+    /** The condition's value from what the path has decided about its parts (!, &&, ||), or null. */
+    private static Boolean decide(Expr c, Map<String, Boolean> assume) {
+        if (c == null) return null;
+        if (c.kind() == Expr.Kind.UNARY && c.op().equals("!")) {
+            Boolean v = decide(c.kid(0), assume);
+            return v == null ? null : !v;
+        }
+        if (c.kind() == Expr.Kind.BINARY && (c.op().equals("&&") || c.op().equals("||"))) {
+            Boolean a = decide(c.kid(0), assume), b = decide(c.kid(1), assume);
+            boolean and = c.op().equals("&&");
+            if (Boolean.valueOf(!and).equals(a) || Boolean.valueOf(!and).equals(b)) return !and;
+            return a != null && b != null ? and : null;
+        }
+        return assume.get(c.text());
     }
 
     /** The truth value of a constant initialiser (0, 1, true, false), else null. */
