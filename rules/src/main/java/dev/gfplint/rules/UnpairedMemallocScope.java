@@ -158,7 +158,7 @@ public final class UnpairedMemallocScope extends Rule {
                 if (api == null) continue;
                 int scopes = api.scopes() >= 0 ? api.scopes() : cat.pfScopes(cs.arg(api.flagsArg()));
                 if (api.save()) save(n, cs, scopes, open, tokens);
-                else restore(cs, scopes, open, tokens);
+                else restore(cs, scopes, open, tokens, assume);
             }
             for (Assignment a : n.assignments()) {
                 String t = a.targetName();
@@ -222,7 +222,8 @@ public final class UnpairedMemallocScope extends Rule {
             open.add(s.id);
         }
 
-        private void restore(CallSite cs, int scopes, List<Integer> open, Map<String, Integer> tokens) {
+        private void restore(CallSite cs, int scopes, List<Integer> open, Map<String, Integer> tokens,
+                             Map<String, Boolean> assume) {
             Expr arg = cs.arg(0);
             String argText = arg == null ? "" : arg.text();
             if (arg != null && (arg.kind() == Expr.Kind.MEMBER || arg.kind() == Expr.Kind.INDEX || arg.kind() == Expr.Kind.UNARY)) {
@@ -232,6 +233,15 @@ public final class UnpairedMemallocScope extends Rule {
             if (n != null && !locals.contains(n)) return; // a parameter or a global: the save is elsewhere
             Integer id = n == null ? null : tokens.get(n);
             if (n != null && (id == null || !open.contains(id)) && fromElsewhere.contains(n)) return; // copied from a field
+            if (n != null && (id == null || !open.contains(id)) && Boolean.FALSE.equals(assume.get(n))) {
+                // "flags = 0; if (c) flags = save(); ... restore(flags)": restoring the 0 it was initialised to
+                if (!restoreClearsOwn) {
+                    report("restore:" + cs.pos(), Level.WARNING, cs, cs.callee() + "(" + n + "): " + n + " is still 0 on"
+                            + " this path, and before 6.10 restoring 0 clears the scope even when a caller opened it (judged as "
+                            + cat.version() + ")", List.of());
+                }
+                return;
+            }
             if (id == null || !open.contains(id)) {
                 boolean zero = arg != null && arg.kind() == Expr.Kind.INT && Objects.equals(MaskParser.parseInt(arg.text()), 0L);
                 String why;
