@@ -8,7 +8,7 @@ public final class Rules {
     private Rules() {}
 
     public static List<Rule> all() {
-        return List.of(new VmallocNofs(), new ContradictoryGfpFlags(), new UnpairedMemallocScope());
+        return List.of(new VmallocNofs(), new ContradictoryGfpFlags(), new UnpairedMemallocScope(), new GfpKernelInNofsRegion());
     }
 
     public static Optional<Rule> byId(String id) {

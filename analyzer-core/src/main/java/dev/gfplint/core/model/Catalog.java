@@ -148,6 +148,7 @@ public final class Catalog {
                 int scopes = Scope.parse(require(kv, "opens", where)).bit();
                 openers.add(new ScopeOpener(name, scopes, kv.get("closed-by"), range));
             }
+            case "nofs-regions" -> openers.add(new ScopeOpener(name, Scope.REGION.bit(), require(kv, "closed-by", where), range));
             case "mask-functions" -> {
                 String body = String.join(" ", java.util.Arrays.copyOfRange(f, 1, f.length));
                 if (!body.startsWith("mask=")) throw new FormatException(where + name + ": needs mask=EXPR");

@@ -32,6 +32,8 @@ public final class FunctionAnalyzer {
     private static final int WIDEN_AFTER = 4;
 
     private static final String[] NO_NAMES = new String[0];
+    private static final int[] NO_INTS = new int[0];
+    private static final long[] NO_LONGS = new long[0];
 
     /** One copy of each name across the whole tree (cheaper than String.intern, which every GC scans). */
     private final java.util.concurrent.ConcurrentHashMap<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
@@ -125,11 +127,46 @@ public final class FunctionAnalyzer {
                 i++;
             }
         }
+        int[] allocCalls = NO_INTS;
+        long[] allocReach = NO_LONGS;
+        List<CfgNode> allocNodes = new ArrayList<>();
+        IntList ac = new IntList(4);
+        int k = 0;
+        for (CfgNode n : nodes) {
+            for (CallSite cs : n.calls()) {
+                if (cs.callee() != null && catalog.allocator(cs.callee()) != null && ac.size() < 64) {
+                    ac.add(k);
+                    allocNodes.add(n);
+                }
+                k++;
+            }
+        }
+        if (ac.size() >= 2) {
+            allocCalls = ac.toArray();
+            allocReach = reach(allocNodes);
+        }
         return new FunctionFacts(canonical(f.name()), file, f.pos().line(), f.pos().column(), f.isStatic(), paramNames,
                 gfpParams, callees, lines, cols, must, may, argCalls.toArray(),
-                argValues.toArray(new MaskExpr[0][]),
+                argValues.toArray(new MaskExpr[0][]), allocCalls, allocReach,
                 sr == null ? List.of() : sr.saves, sr == null ? List.of() : sr.restoreZeros,
                 sr == null ? 0 : sr.exitMust, sr == null ? 0 : sr.exitMay, sr == null ? 0 : sr.closesForeign);
+    }
+
+    /** For each node, which of {@code targets} can be reached from it (a node reaches itself). */
+    private static long[] reach(List<CfgNode> targets) {
+        long[] out = new long[targets.size()];
+        for (int i = 0; i < targets.size(); i++) {
+            Set<CfgNode> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            ArrayDeque<CfgNode> work = new ArrayDeque<>();
+            work.add(targets.get(i));
+            while (!work.isEmpty()) {
+                CfgNode n = work.poll();
+                if (!seen.add(n)) continue;
+                for (Edge e : n.successors()) work.add(e.to());
+            }
+            for (int j = 0; j < targets.size(); j++) if (seen.contains(targets.get(j))) out[i] |= 1L << j;
+        }
+        return out;
     }
 
     // ---- which arguments are kept ------------------------------------------------------------------

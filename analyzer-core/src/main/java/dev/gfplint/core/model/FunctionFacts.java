@@ -34,6 +34,9 @@ public final class FunctionFacts {
     private final byte[] scopeMust;
     private final byte[] scopeMay;
     private final int[] argCalls;
+    /** Calls to allocators (indices, at most 64) and, per such call, which of them follow it on some path. */
+    private final int[] allocCalls;
+    private final long[] allocReach;
     private final MaskExpr[][] argValues;
     public final List<Save> saves;
     public final List<RestoreZero> restoreZeros;
@@ -45,7 +48,7 @@ public final class FunctionFacts {
 
     public FunctionFacts(String name, String file, int line, int col, boolean isStatic, String[] paramNames,
                          long gfpParams, String[] callees, int[] lines, int[] cols, byte[] scopeMust, byte[] scopeMay,
-                         int[] argCalls, MaskExpr[][] argValues, List<Save> saves, List<RestoreZero> restoreZeros, int openAtExitMust,
+                         int[] argCalls, MaskExpr[][] argValues, int[] allocCalls, long[] allocReach, List<Save> saves, List<RestoreZero> restoreZeros, int openAtExitMust,
                          int openAtExitMay, int closesForeign) {
         this.name = name;
         this.file = file;
@@ -61,6 +64,8 @@ public final class FunctionFacts {
         this.scopeMay = scopeMay == null || allZero(scopeMay) ? null : scopeMay;
         this.argCalls = argCalls;
         this.argValues = argValues;
+        this.allocCalls = allocCalls;
+        this.allocReach = allocReach;
         this.saves = saves;
         this.restoreZeros = restoreZeros;
         this.openAtExitMust = openAtExitMust;
@@ -75,6 +80,25 @@ public final class FunctionFacts {
     private static boolean allZero(byte[] b) {
         for (byte x : b) if (x != 0) return false;
         return true;
+    }
+
+    /**
+     * Whether allocator calls {@code a} and {@code b} lie on one path (one reaches the other in the CFG).
+     * False when either is not an allocator call among the first 64.
+     */
+    public boolean onOnePath(int a, int b) {
+        return follows(a, b) || follows(b, a);
+    }
+
+    /** Whether allocator call {@code later} can run after allocator call {@code first} on some path. */
+    public boolean follows(int first, int later) {
+        int i = indexOf(allocCalls, first), j = indexOf(allocCalls, later);
+        return i >= 0 && j >= 0 && (allocReach[i] & (1L << j)) != 0;
+    }
+
+    private static int indexOf(int[] a, int v) {
+        for (int i = 0; i < a.length; i++) if (a[i] == v) return i;
+        return -1;
     }
 
     /** Scopes open at call {@code i} on every path. */

@@ -161,7 +161,7 @@ public final class Model {
         return out;
     }
 
-    /** What callers pass for parameter {@code p} of {@code fn} (only kept for parameters that reach an allocation). */
+    /** What callers pass for parameter {@code p} of {@code fn} (kept for gfp_t parameters and parameters that reach an allocation). */
     public List<Incoming> incoming(int fn, int p) {
         List<Incoming>[] in = incoming[fn];
         return in == null || p >= in.length || in[p] == null ? List.of() : Collections.unmodifiableList(in[p]);

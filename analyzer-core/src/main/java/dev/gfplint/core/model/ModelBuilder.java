@@ -136,7 +136,10 @@ public final class ModelBuilder {
         @SuppressWarnings("unchecked")
         List<Model.Incoming>[][] incoming = new List[n][];
         long[] relevant = new long[n];
-        for (int i = 0; i < n; i++) for (Model.Reach r : reaches.get(i)) relevant[i] |= r.mask().params();
+        for (int i = 0; i < n; i++) {
+            relevant[i] = fs.get(i).gfpParams; // rules ask what callers pass in any gfp_t parameter
+            for (Model.Reach r : reaches.get(i)) relevant[i] |= r.mask().params();
+        }
         int[] entryMust = new int[n], entryMay = new int[n];
         boolean[] seenCaller = new boolean[n];
         Trace[] witness = new Trace[n];

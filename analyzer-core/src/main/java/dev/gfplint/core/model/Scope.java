@@ -12,7 +12,12 @@ public enum Scope {
     /** PF_MEMALLOC: the allocation does no direct reclaim (modelled as clearing __GFP_DIRECT_RECLAIM). */
     NORECLAIM,
     /** PF_MEMALLOC_PIN (PF_MEMALLOC_NOCMA before 5.13): clears __GFP_MOVABLE. */
-    PIN;
+    PIN,
+    /**
+     * Not a task flag: a region between begin/end calls that needs NOFS but opens no scope (a journal handle
+     * before 4.12, say). It changes no mask; rules look for allocations that may enter the filesystem in it.
+     */
+    REGION;
 
     public int bit() {
         return 1 << ordinal();
@@ -35,6 +40,7 @@ public enum Scope {
             case "NOIO" -> NOIO;
             case "NORECLAIM" -> NORECLAIM;
             case "PIN", "NOCMA" -> PIN;
+            case "REGION" -> REGION;
             default -> throw new IllegalArgumentException("unknown scope " + s);
         };
     }

@@ -1,0 +1,11 @@
+/* GFP_KERNEL before the lock, GFP_NOFS after it: the order matters, and this one is right. */
+int insert(struct tree *t, unsigned long n)
+{
+	void *spare = kmalloc(n, GFP_KERNEL);
+	void *node;
+
+	mutex_lock(&t->lock);
+	node = kmalloc(n, GFP_NOFS);
+	mutex_unlock(&t->lock);
+	return spare && node;
+}
