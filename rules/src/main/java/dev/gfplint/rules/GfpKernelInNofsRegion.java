@@ -126,6 +126,9 @@ public final class GfpKernelInNofsRegion extends Rule {
             boolean nofs = true;
             for (Model.SiteContext c : model.contexts(o)) {
                 if (q.mayEnterFs(c.raw()) != Tri.NO || q.maySleep(c.raw()) != Tri.YES) nofs = false;
+                // An opportunistic attempt (NORETRY) with a light mask before a fallback says nothing about the
+                // context: mtd_kmalloc_up_to and ima_alloc_pages try GFP_NOIO | __GFP_NORETRY, then GFP_KERNEL.
+                if (q.isNoretry(c.raw()) != Tri.NO) nofs = false;
             }
             if (!nofs) continue;
             return finding(Level.WARNING, f.file, f.lines[s.call()], f.cols[s.call()], at + " may recurse into the"
