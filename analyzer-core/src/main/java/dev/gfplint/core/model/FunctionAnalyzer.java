@@ -152,7 +152,10 @@ public final class FunctionAnalyzer {
                 sr == null ? 0 : sr.exitMust, sr == null ? 0 : sr.exitMay, sr == null ? 0 : sr.closesForeign);
     }
 
-    /** For each node, which of {@code targets} can be reached from it (a node reaches itself). */
+    /**
+     * For each node, which of {@code targets} can be reached from it (a node reaches itself), not counting
+     * loop back edges: "later on the path" means later in one pass.
+     */
     private static long[] reach(List<CfgNode> targets) {
         long[] out = new long[targets.size()];
         for (int i = 0; i < targets.size(); i++) {
@@ -162,7 +165,7 @@ public final class FunctionAnalyzer {
             while (!work.isEmpty()) {
                 CfgNode n = work.poll();
                 if (!seen.add(n)) continue;
-                for (Edge e : n.successors()) work.add(e.to());
+                for (Edge e : n.successors()) if (e.kind() != Edge.Kind.BACK) work.add(e.to());
             }
             for (int j = 0; j < targets.size(); j++) if (seen.contains(targets.get(j))) out[i] |= 1L << j;
         }
