@@ -25,8 +25,8 @@ record ModelSetup(KernelVersion version, String versionSource, FlagTable flags) 
             if (v.before(KernelVersion.OLDEST))
                 throw new IllegalArgumentException(v + " is older than the oldest modelled version " + KernelVersion.OLDEST);
             source = "--kernel-version";
-        } else if (tree.isPresent() && KernelVersion.fromTree(tree.get()).isPresent()) {
-            v = KernelVersion.fromTree(tree.get()).get();
+        } else if (tree.isPresent()) { // kernelTree() only returns directories whose Makefile gives a version
+            v = KernelVersion.fromTree(tree.get()).orElseThrow();
             source = tree.get().resolve("Makefile").normalize().toString();
         } else {
             v = KernelVersion.NEWEST;

@@ -118,7 +118,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         ModelBuilder builder = new ModelBuilder(setup.version(), catalog, setup.flags());
         List<Rule> rules = Rules.all();
-        RuleRunner runner = new RuleRunner(rules, catalog.forVersion(setup.version()));
+        RuleRunner runner = new RuleRunner(rules, builder.catalog());
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), SourceReader.FILES);
         Scanner.Result r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576)), unit -> {

@@ -11,6 +11,7 @@ import dev.gfplint.core.ir.Stmt;
 import dev.gfplint.core.model.Catalog;
 import dev.gfplint.core.model.MaskParser;
 import dev.gfplint.core.model.Scope;
+import dev.gfplint.core.model.ScopeCalls;
 import dev.gfplint.core.model.Trace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -188,13 +188,9 @@ public final class UnpairedMemallocScope extends Rule {
         }
 
         private void save(CfgNode n, CallSite cs, int scopes, List<Integer> open, Map<String, Integer> tokens) {
-            String token = null;
-            boolean escapes = n.kind() == CfgNode.Kind.RETURN && n.expr() == cs.call();
-            for (Assignment a : n.assignments()) {
-                if (a.value() != cs.call()) continue;
-                if (a.targetName() != null && locals.contains(a.targetName())) token = a.targetName();
-                else escapes = true;
-            }
+            ScopeCalls.Destination d = ScopeCalls.savedInto(n, cs, locals);
+            String token = d.token();
+            boolean escapes = d.escapes();
             if (token == null && !escapes && n.kind() == CfgNode.Kind.STATEMENT && n.expr() == cs.call()) {
                 return; // the saved value is dropped on purpose: the scope lasts for the rest of the task (a kthread)
             }
@@ -243,7 +239,7 @@ public final class UnpairedMemallocScope extends Rule {
                 return;
             }
             if (id == null || !open.contains(id)) {
-                boolean zero = arg != null && arg.kind() == Expr.Kind.INT && Objects.equals(MaskParser.parseInt(arg.text()), 0L);
+                boolean zero = ScopeCalls.isZero(arg);
                 String why;
                 Level level = Level.ERROR;
                 if (arg != null && arg.kind() == Expr.Kind.INT) {

@@ -65,7 +65,7 @@ class RuleFixtureTest {
         KernelVersion v = vm.find() ? KernelVersion.parse(vm.group(1)) : KernelVersion.NEWEST;
         Catalog catalog = Catalog.defaults();
         ModelBuilder b = new ModelBuilder(v, catalog, FlagTable.builtin(v));
-        RuleRunner runner = new RuleRunner(List.of(rule), catalog.forVersion(v));
+        RuleRunner runner = new RuleRunner(List.of(rule), b.catalog());
         TranslationUnit tu = FRONT_END.analyze(file.getFileName().toString(), text.toCharArray()).unit();
         b.add(tu);
         runner.onFile(tu);

@@ -32,6 +32,7 @@ public final class FunctionAnalyzer {
     private static final int WIDEN_AFTER = 4;
 
     private static final String[] NO_NAMES = new String[0];
+    private static final java.util.regex.Pattern FIXED_WIDTH = java.util.regex.Pattern.compile("\\b(u|s|__u)(32|64)\\b");
     private static final int[] NO_INTS = new int[0];
     private static final long[] NO_LONGS = new long[0];
 
@@ -246,7 +247,7 @@ public final class FunctionAnalyzer {
     private static boolean isIntegerType(String type) {
         if (type == null || type.contains("*") || type.contains("struct") || type.contains("[")) return false;
         String t = type.toLowerCase(Locale.ROOT);
-        return t.contains("int") || t.contains("long") || t.contains("unsigned") || t.matches(".*\\b(u|s|__u)(32|64)\\b.*");
+        return t.contains("int") || t.contains("long") || t.contains("unsigned") || FIXED_WIDTH.matcher(t).find();
     }
 
     private static long bit(int i) {
@@ -469,14 +470,9 @@ public final class FunctionAnalyzer {
             int s = api.scopes() >= 0 ? api.scopes() : catalog.pfScopes(cs.arg(api.flagsArg()));
             if (s == 0) return;
             if (api.save()) {
-                String token = null;
-                boolean escapes = false;
-                for (Assignment a : n.assignments()) {
-                    if (a.value() != cs.call()) continue;
-                    if (a.targetName() != null && c.locals.contains(a.targetName())) token = a.targetName();
-                    else escapes = true;
-                }
-                if (n.kind() == CfgNode.Kind.RETURN && n.expr() == cs.call()) escapes = true;
+                ScopeCalls.Destination d = ScopeCalls.savedInto(n, cs, c.locals);
+                String token = d.token();
+                boolean escapes = d.escapes();
                 if (token != null) tokens.put(token, new int[] {s, st[0] & s, st[1] & s});
                 saves.putIfAbsent(cs.call(), new FunctionFacts.Save(cs.pos().line(), cs.pos().column(), callee, s, token, escapes));
                 r.ownScopes |= s;
@@ -485,8 +481,7 @@ public final class FunctionAnalyzer {
             } else {
                 Expr arg = cs.arg(0);
                 int[] tok = tokens.get(nameOf(arg));
-                boolean zero = arg != null && arg.kind() == Expr.Kind.INT && Objects.equals(MaskParser.parseInt(arg.text()), 0L);
-                if (zero) {
+                if (ScopeCalls.isZero(arg)) {
                     zeros.putIfAbsent(cs.call(), new FunctionFacts.RestoreZero(cs.pos().line(), cs.pos().column(), callee, s));
                     if (!restoreClearsOwn) {
                         st[0] &= ~s;

@@ -83,14 +83,9 @@ public final class FunctionFacts {
     }
 
     /**
-     * Whether allocator calls {@code a} and {@code b} lie on one path (one reaches the other in the CFG).
-     * False when either is not an allocator call among the first 64.
+     * Whether allocator call {@code later} can run after allocator call {@code first} in one pass of a path
+     * (loop back edges not counted). False when either is not an allocator call among the first 64.
      */
-    public boolean onOnePath(int a, int b) {
-        return follows(a, b) || follows(b, a);
-    }
-
-    /** Whether allocator call {@code later} can run after allocator call {@code first} on some path. */
     public boolean follows(int first, int later) {
         int i = indexOf(allocCalls, first), j = indexOf(allocCalls, later);
         return i >= 0 && j >= 0 && (allocReach[i] & (1L << j)) != 0;

@@ -3,7 +3,6 @@ package dev.gfplint.core.model;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -125,19 +124,6 @@ public record MaskExpr(Kind kind, String name, long value, List<MaskExpr> kids, 
             case UNARY -> unary(name, nk.get(0));
             default -> make(kind, name, nk);
         };
-    }
-
-    /**
-     * Whether this could be a gfp mask worth recording at a call that is not a known allocator: it names
-     * something gfp-like (a flag, a gfp variable or parameter, a mask helper). Only used to decide what to keep;
-     * the meaning always comes from evaluation.
-     */
-    public boolean mentionsGfp() {
-        if ((kind == Kind.NAME || kind == Kind.CALL || kind == Kind.PARAM) && name != null
-                && name.toLowerCase(Locale.ROOT).contains("gfp")) return true;
-        if (kind == Kind.SCOPED) return true;
-        for (MaskExpr k : kids) if (k.mentionsGfp()) return true;
-        return false;
     }
 
     @Override

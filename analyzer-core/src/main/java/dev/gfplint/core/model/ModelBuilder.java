@@ -3,7 +3,6 @@ package dev.gfplint.core.model;
 import dev.gfplint.core.ir.Function;
 import dev.gfplint.core.ir.TranslationUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +33,11 @@ public final class ModelBuilder {
         this.catalog = catalog.forVersion(version);
         this.flags = flags;
         this.analyzer = new FunctionAnalyzer(this.catalog);
+    }
+
+    /** The catalog as it applies to the version being judged. */
+    public Catalog.View catalog() {
+        return catalog;
     }
 
     /** Keeps what the model needs of one file. Thread-safe. */
@@ -265,11 +269,5 @@ public final class ModelBuilder {
             Model.Incoming last = dst.get(dst.size() - 1);
             dst.set(dst.size() - 1, new Model.Incoming(last.value().join(m), null));
         }
-    }
-
-    static int[] sorted(int[] a) {
-        int[] b = a.clone();
-        Arrays.sort(b);
-        return b;
     }
 }

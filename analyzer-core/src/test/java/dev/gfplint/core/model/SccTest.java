@@ -14,7 +14,7 @@ class SccTest {
         int[][] c = Scc.components(g);
         assertEquals(3, c.length);
         assertArrayEquals(new int[] {3}, c[0]);
-        assertArrayEquals(new int[] {1, 2}, ModelBuilder.sorted(c[1]));
+        assertArrayEquals(new int[] {1, 2}, sorted(c[1]));
         assertArrayEquals(new int[] {0}, c[2]);
     }
 
@@ -27,5 +27,11 @@ class SccTest {
         assertEquals(n, c.length);
         assertEquals(n - 1, c[0][0]);
         assertEquals(0, Arrays.stream(c).filter(x -> x.length != 1).count());
+    }
+
+    private static int[] sorted(int[] a) {
+        int[] b = a.clone();
+        Arrays.sort(b);
+        return b;
     }
 }
