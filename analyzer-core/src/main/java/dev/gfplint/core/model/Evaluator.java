@@ -43,8 +43,17 @@ public final class Evaluator {
         this.flags = flags;
     }
 
-    /** The possible values of {@code e}, at least one. */
+    /** The possible values of {@code e}, at least one (UNKNOWN where no path can produce a value). */
     public List<Mask> eval(MaskExpr e, Context c) {
+        List<Mask> v = eval(e, c, 0);
+        return v.isEmpty() ? UNKNOWN : v;
+    }
+
+    /**
+     * The possible values of {@code e}; empty when every path that produces it is ruled out by a guard in this
+     * context (a branch on the caller's mask that this caller's mask fails).
+     */
+    public List<Mask> evalFeasible(MaskExpr e, Context c) {
         return eval(e, c, 0);
     }
 
@@ -91,8 +100,16 @@ public final class Evaluator {
                 for (MaskExpr k : e.kids()) all.addAll(eval(k, c, depth + 1));
                 return bound(all);
             }
+            case GUARD: {
+                List<Mask> cond = eval(e.kid(0), c, depth + 1);
+                if (cond.isEmpty()) return cond;
+                Mask cj = join(cond);
+                if (cj.isConstant() && cj.value() == 0) return List.of();
+                return eval(e.kid(1), c, depth + 1);
+            }
             case COND: {
                 List<Mask> cond = eval(e.kid(0), c, depth + 1);
+                if (cond.isEmpty()) return cond;
                 Mask cj = join(cond);
                 if (cj.hasAny(-1L) == Tri.YES) return eval(e.kid(1), c, depth + 1);
                 if (cj.isConstant() && cj.value() == 0) return eval(e.kid(2), c, depth + 1);
@@ -182,6 +199,8 @@ public final class Evaluator {
             default: break;
         }
         if (!a.isConstant() || !b.isConstant()) {
+            if (op.equals("&&") && (isZero(a) || isZero(b))) return Mask.ZERO;
+            if (op.equals("||") && (a.hasAny(-1L) == Tri.YES || b.hasAny(-1L) == Tri.YES)) return Mask.of(1);
             return switch (op) {
                 case "==", "!=", "<", ">", "<=", ">=", "&&", "||" -> BOOL;
                 case "+" -> (a.one() == 0 && a.zero() == -1L) ? b : (b.isConstant() && b.value() == 0 ? a : Mask.UNKNOWN);
@@ -207,9 +226,13 @@ public final class Evaluator {
         };
     }
 
-    /** Deduplicates; more than {@link #MAX_VALUES} distinct values are joined into one. */
+    private static boolean isZero(Mask m) {
+        return m.isConstant() && m.value() == 0;
+    }
+
+    /** Deduplicates; more than {@link #MAX_VALUES} distinct values are joined into one. Empty stays empty. */
     static List<Mask> bound(List<Mask> vs) {
-        if (vs.size() <= 1) return vs.isEmpty() ? UNKNOWN : vs;
+        if (vs.size() <= 1) return vs;
         LinkedHashSet<Mask> set = new LinkedHashSet<>(vs);
         if (set.size() > MAX_VALUES) return List.of(join(new ArrayList<>(set)));
         return new ArrayList<>(set);

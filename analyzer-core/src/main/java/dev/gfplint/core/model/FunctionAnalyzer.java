@@ -59,6 +59,11 @@ public final class FunctionAnalyzer {
         Set<String> locals = new HashSet<>();
         Set<String> gfpLocals = new HashSet<>();
         long maskParams;
+        /** gfp_t and bool parameters the function never assigns: branches on them refine values. */
+        long testedParams;
+        /** Per node, the branch conditions on {@link #testedParams} that hold on every path to it; null if none. */
+        Map<CfgNode, List<MaskExpr>> guardsIn;
+        Map<CfgNode, MaskExpr> conds;
     }
 
     public FunctionFacts analyze(Function f, String file) {
@@ -75,6 +80,7 @@ public final class FunctionAnalyzer {
             if (!p.name().isEmpty()) c.paramIndex.put(p.name(), i);
             if (isGfpType(p.type())) gfpParams |= bit(i);
             if (isGfpType(p.type()) || isIntegerType(p.type())) c.maskParams |= bit(i);
+            if (isGfpType(p.type()) || isBoolType(p.type())) c.testedParams |= bit(i);
         }
         List<CfgNode> nodes = cfg == null ? List.of() : cfg.nodes();
         boolean scopeCalls = false, valueFlow = false;
@@ -93,8 +99,15 @@ public final class FunctionAnalyzer {
                 String t = a.targetName();
                 if (t == null || !(c.locals.contains(t) || c.paramIndex.containsKey(t))) continue;
                 if (c.gfpLocals.contains(t) || mentionsGfp(a.value(), c)) valueFlow = true;
+                Integer p = c.paramIndex.get(t);
+                if (p != null) c.testedParams &= ~bit(p);
             }
         }
+        for (String l : c.locals) {
+            Integer p = c.paramIndex.get(l);
+            if (p != null) c.testedParams &= ~bit(p);
+        }
+        if (c.testedParams != 0) c.guardsIn = guards(c);
         Map<CfgNode, Map<String, MaskExpr>> envIn = valueFlow ? valueFlow(c) : null;
         ScopeResult sr = scopeCalls ? scopeFlow(c) : null;
 
@@ -120,7 +133,7 @@ public final class FunctionAnalyzer {
                         may[i] = (byte) st[1];
                     }
                 }
-                MaskExpr[] kept = cs.fromSkippedCode() ? null : keptArgs(cs, env, c);
+                MaskExpr[] kept = cs.fromSkippedCode() ? null : keptArgs(cs, n, env, c);
                 if (kept != null) {
                     argCalls.add(i);
                     argValues.add(kept);
@@ -175,7 +188,7 @@ public final class FunctionAnalyzer {
 
     // ---- which arguments are kept ------------------------------------------------------------------
 
-    private MaskExpr[] keptArgs(CallSite cs, Map<String, MaskExpr> env, Ctx c) {
+    private MaskExpr[] keptArgs(CallSite cs, CfgNode node, Map<String, MaskExpr> env, Ctx c) {
         List<Expr> as = cs.args();
         Catalog.Allocator alloc = cs.callee() == null ? null : catalog.allocator(cs.callee());
         if (alloc != null && alloc.gfpArg() >= as.size() && alloc.implicitMask() != null) {
@@ -185,16 +198,29 @@ public final class FunctionAnalyzer {
         }
         if (as.isEmpty()) return null;
         MaskExpr[] out = null;
+        boolean scopeApi = catalog.scopeApi(Objects.requireNonNullElse(cs.callee(), "")) != null;
         for (int a = 0; a < as.size(); a++) {
             Expr e = as.get(a);
-            boolean keep = alloc != null && alloc.gfpArg() == a
-                    || catalog.scopeApi(Objects.requireNonNullElse(cs.callee(), "")) != null
+            boolean keep = alloc != null && alloc.gfpArg() == a || scopeApi
                     || mentionsGfp(e, c) || isMaskParam(e, c) || isTrackedLocal(e, env, c);
             if (!keep) continue;
             if (out == null) out = new MaskExpr[as.size()];
             out[a] = toMask(e, env, c);
         }
+        if (out == null || alloc != null || scopeApi) return out;
+        // A call that passes a mask on: literals beside it (a bool that picks a NOFAIL variant) travel with it,
+        // and on a path guarded by a test of a parameter, the values exist only where the test holds.
+        List<MaskExpr> guards = c.guardsIn == null ? null : c.guardsIn.get(node);
+        for (int a = 0; a < as.size(); a++) {
+            if (out[a] == null && isLiteral(as.get(a))) out[a] = toMask(as.get(a), env, c);
+            if (out[a] != null && guards != null && !guards.isEmpty()) out[a] = MaskExpr.guard(guards, out[a]);
+        }
         return out;
+    }
+
+    private static boolean isLiteral(Expr e) {
+        return e != null && (e.kind() == Expr.Kind.INT
+                || e.kind() == Expr.Kind.NAME && (e.name().equals("true") || e.name().equals("false")));
     }
 
     private static String nameOf(Expr e) {
@@ -242,6 +268,10 @@ public final class FunctionAnalyzer {
 
     static boolean isGfpType(String type) {
         return type != null && type.contains("gfp_t") && !type.contains("*");
+    }
+
+    private static boolean isBoolType(String type) {
+        return type != null && !type.contains("*") && type.replace("const", "").trim().equals("bool");
     }
 
     private static boolean isIntegerType(String type) {
@@ -332,9 +362,11 @@ public final class FunctionAnalyzer {
                 env = in.get(entry);
             } else {
                 env = null;
+                List<MaskExpr> here = c.guardsIn == null ? null : c.guardsIn.get(n);
                 for (Edge e : n.predecessors()) {
                     Map<String, MaskExpr> o = out.get(e.from());
                     if (o == null) continue;
+                    if (here != null) o = guarded(o, edgeGuards(e, c), here);
                     env = env == null ? new HashMap<>(o) : join(env, o);
                 }
                 if (env == null) env = new HashMap<>();
@@ -353,6 +385,101 @@ public final class FunctionAnalyzer {
             }
         }
         return in;
+    }
+
+    /**
+     * The values arriving over one edge, each guarded by the conditions that hold on that edge but not at the
+     * join: after {@code if (gfp & __GFP_DIRECT_RECLAIM) mask |= __GFP_NOFAIL;} the NOFAIL value exists
+     * only where the caller's gfp allows direct reclaim.
+     */
+    private static Map<String, MaskExpr> guarded(Map<String, MaskExpr> o, List<MaskExpr> onEdge, List<MaskExpr> atJoin) {
+        if (onEdge == null || onEdge.size() == atJoin.size()) return o;
+        List<MaskExpr> extra = new ArrayList<>(onEdge);
+        extra.removeAll(atJoin);
+        if (extra.isEmpty()) return o;
+        Map<String, MaskExpr> r = new HashMap<>(o);
+        for (Map.Entry<String, MaskExpr> x : r.entrySet()) x.setValue(MaskExpr.guard(extra, x.getValue()));
+        return r;
+    }
+
+    // ---- branch conditions on parameters ---------------------------------------------------------------
+
+    /** At most this many conditions are kept per path (the innermost ones). */
+    private static final int MAX_GUARDS = 3;
+
+    /**
+     * For each node, the conditions on unassigned gfp_t or bool parameters that hold on every path reaching
+     * it (a must analysis: the intersection over incoming edges, so loops and joins only remove conditions).
+     */
+    private Map<CfgNode, List<MaskExpr>> guards(Ctx c) {
+        Map<CfgNode, List<MaskExpr>> in = new IdentityHashMap<>();
+        Map<CfgNode, MaskExpr> conds = new IdentityHashMap<>();
+        boolean any = false;
+        for (CfgNode n : c.cfg.nodes()) {
+            if (n.kind() != CfgNode.Kind.BRANCH || n.expr() == null) continue;
+            MaskExpr m = testOfParams(n.expr(), c);
+            if (m != null) {
+                conds.put(n, m);
+                any = true;
+            }
+        }
+        if (!any) return null;
+        c.conds = conds;
+        CfgNode entry = c.cfg.entry();
+        in.put(entry, List.of());
+        ArrayDeque<CfgNode> work = new ArrayDeque<>();
+        work.add(entry);
+        while (!work.isEmpty()) {
+            CfgNode n = work.poll();
+            List<MaskExpr> at = in.get(n);
+            for (Edge e : n.successors()) {
+                List<MaskExpr> along = edgeGuards(e, at, c);
+                List<MaskExpr> old = in.get(e.to());
+                List<MaskExpr> nw;
+                if (old == null) {
+                    nw = along;
+                } else {
+                    nw = new ArrayList<>(old);
+                    nw.retainAll(along);
+                    if (nw.size() == old.size()) continue;
+                }
+                in.put(e.to(), nw);
+                work.add(e.to());
+            }
+        }
+        return in;
+    }
+
+    private static List<MaskExpr> edgeGuards(Edge e, Ctx c) {
+        List<MaskExpr> at = c.guardsIn.get(e.from());
+        return at == null ? null : edgeGuards(e, at, c);
+    }
+
+    private static List<MaskExpr> edgeGuards(Edge e, List<MaskExpr> at, Ctx c) {
+        MaskExpr cond = c.conds.get(e.from());
+        if (cond == null || (e.kind() != Edge.Kind.TRUE && e.kind() != Edge.Kind.FALSE)) return at;
+        MaskExpr g = e.kind() == Edge.Kind.TRUE ? cond : MaskExpr.unary("!", cond);
+        if (at.contains(g)) return at;
+        List<MaskExpr> r = new ArrayList<>(at.size() + 1);
+        r.addAll(at.size() >= MAX_GUARDS ? at.subList(at.size() - MAX_GUARDS + 1, at.size()) : at);
+        r.add(g);
+        return r;
+    }
+
+    /** The condition as a mask over the tested parameters and macros only, or null if it reads anything else. */
+    private MaskExpr testOfParams(Expr e, Ctx c) {
+        Map<String, MaskExpr> env = new HashMap<>();
+        for (Map.Entry<String, Integer> p : c.paramIndex.entrySet()) {
+            if ((c.testedParams & bit(p.getValue())) != 0) env.put(p.getKey(), MaskExpr.param(p.getValue(), p.getKey()));
+        }
+        MaskExpr m = toMask(e, env, c);
+        return m.params() != 0 && !m.mentionsUnknown() && onlyKnownCalls(m) ? m : null;
+    }
+
+    private boolean onlyKnownCalls(MaskExpr m) {
+        if (m.kind() == MaskExpr.Kind.CALL && !catalog.known(m.name()) && !TreeMacros.containsGfp(m.name())) return false;
+        for (MaskExpr k : m.kids()) if (!onlyKnownCalls(k)) return false;
+        return true;
     }
 
     private static Map<String, MaskExpr> join(Map<String, MaskExpr> a, Map<String, MaskExpr> b) {

@@ -14,10 +14,12 @@ import java.util.Set;
  * PARAM ({@link #value} is the parameter index, {@link #name} its name); UNARY and BINARY ({@link #name} is the
  * C operator); COND (condition, then, else); CALL ({@link #name} is the callee; kids are the arguments);
  * CHOICE (one of the kids, depending on the path taken); SCOPED (the kid under the memalloc scopes active
- * where the value is used, i.e. {@code current_gfp_context()}).
+ * where the value is used, i.e. {@code current_gfp_context()}); GUARD (the second kid, on a path that exists
+ * only when the first, a branch condition, is true: where the condition is false the value is not there at
+ * all, so a caller whose mask fails the test contributes nothing).
  */
 public record MaskExpr(Kind kind, String name, long value, List<MaskExpr> kids, int size) {
-    public enum Kind { CONST, UNKNOWN, NAME, PARAM, UNARY, BINARY, COND, CALL, CHOICE, SCOPED }
+    public enum Kind { CONST, UNKNOWN, NAME, PARAM, UNARY, BINARY, COND, CALL, CHOICE, SCOPED, GUARD }
 
     /** Expressions larger than this are not worth keeping symbolically; they become UNKNOWN. */
     public static final int MAX_SIZE = 256;
@@ -57,6 +59,29 @@ public record MaskExpr(Kind kind, String name, long value, List<MaskExpr> kids, 
 
     public static MaskExpr scoped(MaskExpr a) {
         return make(Kind.SCOPED, null, List.of(a));
+    }
+
+    /** {@code v} on paths where all of {@code conds} hold; {@code v} itself when there are none. */
+    public static MaskExpr guard(List<MaskExpr> conds, MaskExpr v) {
+        if (conds.isEmpty() || v.kind == Kind.UNKNOWN) return v;
+        MaskExpr c = conds.get(0);
+        for (int i = 1; i < conds.size(); i++) c = binary("&&", c, conds.get(i));
+        MaskExpr g = make(Kind.GUARD, null, List.of(c, v));
+        return g.kind == Kind.UNKNOWN ? v : g;
+    }
+
+    public boolean mentionsUnknown() {
+        if (kind == Kind.UNKNOWN) return true;
+        for (MaskExpr k : kids) if (k.mentionsUnknown()) return true;
+        return false;
+    }
+
+    /** The parameters the guards in this expression test (not those whose value it carries). */
+    public long guardParams() {
+        if (kind == Kind.GUARD) return kids.get(0).params() | kids.get(1).guardParams();
+        long p = 0;
+        for (MaskExpr k : kids) if (k.size > 1) p |= k.guardParams();
+        return p;
     }
 
     /** One of the alternatives (deduplicated, flattened); too many become UNKNOWN. */
@@ -139,6 +164,7 @@ public record MaskExpr(Kind kind, String name, long value, List<MaskExpr> kids, 
             case CALL -> name + "(" + String.join(", ", kids.stream().map(k -> k.toString()).toList()) + ")";
             case CHOICE -> "one of {" + String.join(" ; ", kids.stream().map(k -> k.toString()).toList()) + "}";
             case SCOPED -> "scoped(" + kids.get(0) + ")";
+            case GUARD -> "[" + kids.get(0) + "] " + paren(kids.get(1));
         };
     }
 

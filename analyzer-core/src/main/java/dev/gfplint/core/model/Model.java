@@ -32,7 +32,21 @@ public final class Model {
 
     /** A value a caller passes for a gfp parameter, with the chain that brings it (innermost call first);
      *  a null chain stands for several callers whose values were folded together. */
-    public record Incoming(Mask value, Trace chain) {}
+    public record Incoming(Mask value, Trace chain, Mask[] withAll) {
+        /** What the same call passed for parameter {@code i}, or null when not known. */
+        public List<Mask> with(int i) {
+            return withAll == null || i >= withAll.length || withAll[i] == null ? null : List.of(withAll[i]);
+        }
+
+        /** Element-wise join (unknown where either is unknown); returns {@code a} itself when nothing changes. */
+        static Mask[] joinWith(Mask[] a, Mask[] b) {
+            if (a == null || b == null) return null;
+            if (java.util.Arrays.equals(a, b)) return a;
+            Mask[] r = new Mask[Math.min(a.length, b.length)];
+            for (int i = 0; i < r.length; i++) r[i] = a[i] == null || b[i] == null ? null : a[i].join(b[i]);
+            return r;
+        }
+    }
 
     /** Figures for the debug report and the acceptance. */
     public record Stats(int functions, long calls, long resolvedCalls, int duplicateNames, int sccs, int largestScc,
@@ -196,10 +210,15 @@ public final class Model {
             return out;
         }
         for (Incoming inc : in) {
-            Evaluator.Context c = base.withParams(i -> i == p0 ? List.of(inc.value()) : joinedIncoming(s.fn(), i));
+            Evaluator.Context c = base.withParams(i -> {
+                if (i == p0) return List.of(inc.value());
+                List<Mask> w = inc.with(i);
+                return w != null ? w : joinedIncoming(s.fn(), i);
+            });
             List<Trace.Step> chain = inc.chain() == null ? List.of() : inc.chain().reversedSteps();
-            for (Mask m : evaluator.eval(s.mask(), c)) out.add(context(m, must, may, chain));
+            for (Mask m : evaluator.evalFeasible(s.mask(), c)) out.add(context(m, must, may, chain));
         }
+        if (out.isEmpty()) out.add(context(Mask.UNKNOWN, must, may, scopeChain)); // no caller's value reaches it
         return out;
     }
 

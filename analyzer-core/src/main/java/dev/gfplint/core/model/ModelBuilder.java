@@ -141,8 +141,14 @@ public final class ModelBuilder {
         List<Model.Incoming>[][] incoming = new List[n][];
         long[] relevant = new long[n];
         for (int i = 0; i < n; i++) {
-            relevant[i] = fs.get(i).gfpParams; // rules ask what callers pass in any gfp_t parameter
+            FunctionFacts f = fs.get(i);
+            relevant[i] = f.gfpParams; // rules ask what callers pass in any gfp_t parameter
             for (Model.Reach r : reaches.get(i)) relevant[i] |= r.mask().params();
+            // and the parameters its branches test before passing a mask on (a bool that picks a NOFAIL variant)
+            for (int call = 0; call < f.callCount(); call++) {
+                MaskExpr[] as = f.args(call);
+                if (as != null) for (MaskExpr a : as) if (a != null) relevant[i] |= a.guardParams();
+            }
         }
         int[] entryMust = new int[n], entryMay = new int[n];
         boolean[] seenCaller = new boolean[n];
@@ -227,47 +233,73 @@ public final class ModelBuilder {
         return new Trace.Step(f.name, f.file, f.lines[call], f.cols[call], f.callees[call]);
     }
 
-    /** Adds what call {@code call} of {@code c} passes for each relevant parameter of {@code g}. */
+    /**
+     * Adds what call {@code call} of {@code c} passes for each relevant parameter of {@code g}. The values of
+     * one call travel together: each incoming value remembers what the same call passed for the others, so a
+     * mask and the bool beside it stay correlated down the chain.
+     */
     private static void passValues(Evaluator ev, FunctionFacts c, int ci, int call, int g, long relevant, Trace.Step step,
                                    List<Model.Incoming>[][] incoming, FunctionFacts gf) {
-        for (long bits = relevant; bits != 0; bits &= bits - 1) {
+        int np = gf.paramNames.length;
+        long qs = relevant & (np >= 64 ? -1L : (1L << np) - 1);
+        if (qs == 0) return;
+        if (incoming[g] == null) incoming[g] = new List[np];
+        MaskExpr[] args = new MaskExpr[np];
+        long deps = 0;
+        for (long bits = qs; bits != 0; bits &= bits - 1) {
             int q = Long.numberOfTrailingZeros(bits);
             MaskExpr a = c.arg(call, q);
-            if (a == null) a = MaskExpr.UNKNOWN;
-            if (incoming[g] == null) incoming[g] = new List[gf.paramNames.length];
-            if (q >= incoming[g].length) continue;
-            if (incoming[g][q] == null) incoming[g][q] = new ArrayList<>(2);
-            List<Model.Incoming> dst = incoming[g][q];
-            long deps = a.params();
-            Evaluator.Context base = Evaluator.Context.inFile(c.file);
-            if (deps == 0) {
-                for (Mask m : ev.eval(a, base)) addIncoming(dst, m, Trace.of(step));
-                continue;
-            }
-            int p0 = Long.numberOfTrailingZeros(deps);
-            List<Model.Incoming> from = incoming[ci] == null || p0 >= incoming[ci].length || incoming[ci][p0] == null
-                    ? List.of() : incoming[ci][p0];
-            if (from.isEmpty()) {
-                for (Mask m : ev.eval(a, base)) addIncoming(dst, m, Trace.of(step));
-                continue;
-            }
-            for (Model.Incoming inc : List.copyOf(from)) {
-                if (inc.chain() != null && inc.chain().length() > 32) continue;
-                Evaluator.Context ctx = base.withParams(i -> i == p0 ? List.of(inc.value()) : null);
-                for (Mask m : ev.eval(a, ctx)) addIncoming(dst, m, inc.chain() == null ? Trace.of(step) : inc.chain().after(step));
-            }
+            args[q] = a == null ? MaskExpr.UNKNOWN : a;
+            deps |= args[q].params();
+        }
+        Evaluator.Context base = Evaluator.Context.inFile(c.file);
+        int p0 = Long.numberOfTrailingZeros(deps);
+        List<Model.Incoming> from = deps == 0 || incoming[ci] == null || p0 >= incoming[ci].length || incoming[ci][p0] == null
+                ? List.of() : incoming[ci][p0];
+        if (from.isEmpty()) {
+            passTuple(ev, args, qs, base, Trace.of(step), incoming[g]);
+            return;
+        }
+        for (Model.Incoming inc : List.copyOf(from)) {
+            if (inc.chain() != null && inc.chain().length() > 32) continue;
+            Evaluator.Context ctx = base.withParams(i -> i == p0 ? List.of(inc.value()) : inc.with(i));
+            passTuple(ev, args, qs, ctx, inc.chain() == null ? Trace.of(step) : inc.chain().after(step), incoming[g]);
         }
     }
 
-    private static void addIncoming(List<Model.Incoming> dst, Mask m, Trace chain) {
-        for (Model.Incoming x : dst) if (x.value().equals(m)) return;
+    private static void passTuple(Evaluator ev, MaskExpr[] args, long qs, Evaluator.Context ctx, Trace chain,
+                                  List<Model.Incoming>[] dst) {
+        @SuppressWarnings("unchecked")
+        List<Mask>[] vals = new List[args.length];
+        Mask[] with = new Mask[args.length];
+        for (long bits = qs; bits != 0; bits &= bits - 1) {
+            int q = Long.numberOfTrailingZeros(bits);
+            vals[q] = ev.evalFeasible(args[q], ctx);
+            if (!vals[q].isEmpty()) with[q] = Evaluator.join(vals[q]);
+        }
+        for (long bits = qs; bits != 0; bits &= bits - 1) {
+            int q = Long.numberOfTrailingZeros(bits);
+            if (vals[q].isEmpty()) continue; // this call's guard rules the value out
+            if (dst[q] == null) dst[q] = new ArrayList<>(2);
+            for (Mask m : vals[q]) addIncoming(dst[q], m, chain, with);
+        }
+    }
+
+    private static void addIncoming(List<Model.Incoming> dst, Mask m, Trace chain, Mask[] with) {
+        for (int i = 0; i < dst.size(); i++) {
+            Model.Incoming x = dst.get(i);
+            if (!x.value().equals(m)) continue;
+            Mask[] w = Model.Incoming.joinWith(x.withAll(), with);
+            if (w != x.withAll()) dst.set(i, new Model.Incoming(m, x.chain(), w));
+            return;
+        }
         if (dst.size() < MAX_INCOMING) {
-            dst.add(new Model.Incoming(m, chain));
+            dst.add(new Model.Incoming(m, chain, with));
         } else {
             // Too many distinct values: fold this one into the last, which then stands for "one of several"
             // and has no single chain (the rules judge such callers at their own call, see Model.throughCall).
             Model.Incoming last = dst.get(dst.size() - 1);
-            dst.set(dst.size() - 1, new Model.Incoming(last.value().join(m), null));
+            dst.set(dst.size() - 1, new Model.Incoming(last.value().join(m), null, Model.Incoming.joinWith(last.withAll(), with)));
         }
     }
 }

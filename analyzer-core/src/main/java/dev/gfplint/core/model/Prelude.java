@@ -16,6 +16,8 @@ final class Prelude {
             "_BITUL", MacroDef.of("_BITUL", List.of("x"), "(1UL << (x))", "prelude"),
             "_AC", MacroDef.of("_AC", List.of("X", "Y"), "(X)", "prelude"),
             "_UL", MacroDef.of("_UL", List.of("x"), "(x)", "prelude"),
+            "true", MacroDef.of("true", null, "1", "prelude"),
+            "false", MacroDef.of("false", null, "0", "prelude"),
             "__GFP_UNKNOWN", new MacroDef("__GFP_UNKNOWN", null, MaskExpr.UNKNOWN, "prelude"));
 
     static final MacroEnv ENV = (n, f) -> DEFS.get(n);

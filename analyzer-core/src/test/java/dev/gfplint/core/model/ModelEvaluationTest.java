@@ -303,6 +303,48 @@ class ModelEvaluationTest {
         assertEquals(List.of("dup"), m.duplicateNames());
     }
 
+    @Test
+    void aBranchOnTheCallersMaskRefinesTheLocal() {
+        ModelFixture f = ModelFixture.of("6.12", "a.c", """
+                static void *track(size_t n, gfp_t gfp)
+                {
+                        gfp_t mask = gfp | __GFP_NOWARN;
+
+                        if (gfp & __GFP_DIRECT_RECLAIM)
+                                mask |= __GFP_NOFAIL;
+                        return kzalloc(n, mask);
+                }
+
+                void from_irq(void) { track(8, GFP_ATOMIC); }
+                void from_task(void) { track(8, GFP_KERNEL); }
+                """);
+        long nowarn = f.bits("__GFP_NOWARN"), nofail = f.bits("__GFP_NOFAIL");
+        assertEquals(Set.of(Mask.of(f.bits("GFP_ATOMIC") | nowarn), Mask.of(f.bits("GFP_KERNEL") | nowarn | nofail)),
+                raws(f.contexts("track")), "the atomic caller never gets NOFAIL, the blocking one always does");
+    }
+
+    @Test
+    void aBoolPassedBesideTheMaskPicksThePath() {
+        ModelFixture f = ModelFixture.of("6.12", "a.c", """
+                static void *strict(struct kmem_cache *c, gfp_t flags)
+                {
+                        return kmem_cache_alloc(c, flags | __GFP_NOFAIL);
+                }
+
+                static void *pick(struct kmem_cache *c, gfp_t flags, bool nofail)
+                {
+                        if (nofail)
+                                return strict(c, flags);
+                        return NULL;
+                }
+
+                void a(struct kmem_cache *c) { pick(c, GFP_ATOMIC, false); }
+                void b(struct kmem_cache *c) { pick(c, GFP_NOFS, true); }
+                """);
+        assertEquals(Set.of(Mask.of(f.bits("GFP_NOFS") | f.bits("__GFP_NOFAIL"))), raws(f.contexts("strict")),
+                "only the caller that passes true reaches the NOFAIL allocation");
+    }
+
     private static Model.AllocSite siteOf(Model m, int fn) {
         return m.allocationSites().stream().filter(s -> s.fn() == fn).findFirst().orElseThrow();
     }
