@@ -1,4 +1,5 @@
-/* NOFS on one branch, GFP_KERNEL on the other: never on the same path. */
+/* NOFS on one branch, GFP_KERNEL on the other: never on the same path.
+ * gfplint: path fs/pick/pick.c */
 void *pick(unsigned long n, bool in_fs)
 {
 	void *p;

@@ -1,4 +1,5 @@
-/* GFP_KERNEL before the lock, GFP_NOFS after it: the order matters, and this one is right. */
+/* GFP_KERNEL before the lock, GFP_NOFS after it: the order matters, and this one is right.
+ * gfplint: path fs/tree/insert.c */
 int insert(struct tree *t, unsigned long n)
 {
 	void *spare = kmalloc(n, GFP_KERNEL);

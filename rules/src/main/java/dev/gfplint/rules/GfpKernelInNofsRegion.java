@@ -131,9 +131,13 @@ public final class GfpKernelInNofsRegion extends Rule {
                 if (q.isNoretry(c.raw()) != Tri.NO) nofs = false;
             }
             if (!nofs) continue;
-            return finding(Level.WARNING, f.file, f.lines[s.call()], f.cols[s.call()], at + " may recurse into the"
-                    + " filesystem, but " + f.name + " allocated with " + model.flags().describe(model.contexts(o).get(0).raw())
-                    + " at line " + f.lines[o.call()] + " on the same path; use the same mask or a memalloc_nofs_save() scope",
+            // In the storage stack a NOFS mask is a constraint of the context; elsewhere it is as often caution.
+            boolean storage = model.isStorageCode(f.file);
+            return finding(storage ? Level.WARNING : Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], at
+                    + " may recurse into the filesystem, but " + f.name + " allocated with "
+                    + model.flags().describe(model.contexts(o).get(0).raw()) + " at line " + f.lines[o.call()]
+                    + " on the same path; use the same mask or a memalloc_nofs_save() scope"
+                    + (storage ? "" : " (outside the storage stack: the earlier mask may be caution, not need)"),
                     List.of());
         }
         return null;

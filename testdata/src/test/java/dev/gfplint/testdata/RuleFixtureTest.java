@@ -34,11 +34,13 @@ import org.junit.jupiter.api.TestFactory;
  * testdata/README.md): {@code BUG: <level>: <text>} on a line expects a finding of that rule and level there
  * whose message contains the text; {@code KNOWN-GAP: <why>} marks a line the rule should report but does
  * not yet (so none is expected). Every finding must be on a marked line. {@code gfplint: kernel-version X.Y}
- * in a fixture's first lines sets the version it is judged as (default: the newest modelled).
+ * in a fixture's first lines sets the version it is judged as (default: the newest modelled);
+ * {@code gfplint: path DIR/NAME.c} the path it is analysed under (default: its bare file name).
  */
 class RuleFixtureTest {
     private static final Pattern BUG = Pattern.compile("BUG: (note|warning|error): (.*?)\\s*(?:\\*/|//|$)");
     private static final Pattern VERSION = Pattern.compile("gfplint: kernel-version (\\d+\\.\\d+)");
+    private static final Pattern AS_PATH = Pattern.compile("gfplint: path (\\S+)");
     private static final FrontEnd FRONT_END = new FrontEnd(IdiomTable.defaults());
 
     @TestFactory
@@ -66,7 +68,9 @@ class RuleFixtureTest {
         Catalog catalog = Catalog.defaults();
         ModelBuilder b = new ModelBuilder(v, catalog, FlagTable.builtin(v));
         RuleRunner runner = new RuleRunner(List.of(rule), b.catalog());
-        TranslationUnit tu = FRONT_END.analyze(file.getFileName().toString(), text.toCharArray()).unit();
+        Matcher pm = AS_PATH.matcher(text);
+        String path = pm.find() ? pm.group(1) : file.getFileName().toString();
+        TranslationUnit tu = FRONT_END.analyze(path, text.toCharArray()).unit();
         b.add(tu);
         runner.onFile(tu);
         return runner.onModel(b.build());

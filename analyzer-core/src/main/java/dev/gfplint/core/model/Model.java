@@ -190,6 +190,9 @@ public final class Model {
     }
     public int callerCount(int fn) { return callers[fn]; }
 
+    /** Whether {@code file} is in the storage stack, where a NOFS/NOIO mask is a constraint of the context. */
+    public boolean isStorageCode(String file) { return catalog.isStorageCode(file); }
+
     /** The masks the allocation may see: one context per path value and per value callers pass. */
     public List<SiteContext> contexts(AllocSite s) {
         FunctionFacts f = functions.get(s.fn());

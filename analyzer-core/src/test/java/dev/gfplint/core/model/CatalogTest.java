@@ -1,6 +1,7 @@
 package dev.gfplint.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +25,19 @@ class CatalogTest {
         for (String v : List.of("4.19", "5.15", "6.1", "6.12")) {
             assertTrue(at(v).allocatorCount() >= 80, v + ": " + at(v).allocatorCount());
         }
+    }
+
+    @Test
+    void storageCodeIsMatchedByDirectorySegments() {
+        Catalog.View v = at("6.12");
+        assertTrue(v.isStorageCode("fs/ext4/inode.c"));
+        assertTrue(v.isStorageCode("./linux/fs/ntfs3/frecord.c"));
+        assertTrue(v.isStorageCode("/src/linux-6.12/drivers/block/rbd.c"));
+        assertTrue(v.isStorageCode("net/ceph/osdmap.c"));
+        assertFalse(v.isStorageCode("kernel/power/swap.c"));
+        assertFalse(v.isStorageCode("security/integrity/ima/ima_template.c"));
+        assertFalse(v.isStorageCode("drivers/gpu/drm/drm_block.c"), "drivers/ alone is not storage");
+        assertFalse(v.isStorageCode("fs"), "a file's own name is not a directory");
     }
 
     @Test
