@@ -76,6 +76,11 @@ public final class ContradictoryGfpFlags extends Rule {
                     out.accept(finding(levelOf(c), d.origin(), d.line(), 1, "#define " + d.name() + " is "
                             + model.flags().describe(m) + ": " + c.description() + advice(c), List.of()));
                 }
+                if (!any && noopNoretry(q, m)) {
+                    any = true;
+                    out.accept(finding(Level.NOTE, d.origin(), d.line(), 1, "#define " + d.name() + " is "
+                            + model.flags().describe(m) + NOOP_NORETRY, List.of()));
+                }
                 if (any) {
                     reportedMacros.add(d.name());
                     continue;
@@ -91,7 +96,7 @@ public final class ContradictoryGfpFlags extends Rule {
                     Object[] h = hits.computeIfAbsent(k.description(), x -> new Object[] {k, c, 0});
                     h[2] = (Integer) h[2] + 1;
                 }
-                if (q.isNoretry(c.raw()) == Tri.YES && q.maySleep(c.raw()) == Tri.NO && q.isNofail(c.raw()) != Tri.YES) {
+                if (noopNoretry(q, c.raw())) {
                     noretryNoReclaim++;
                     if (firstNoop == null) firstNoop = c;
                 }
@@ -104,13 +109,22 @@ public final class ContradictoryGfpFlags extends Rule {
                 out.accept(finding(levelOf(k), f.file, f.lines[s.call()], f.cols[s.call()], at
                         + model.flags().describe(c.raw()) + where + ": " + k.description() + advice(k), c.chain()));
             }
-            if (hits.isEmpty() && firstNoop != null) {
+            // A no-op NORETRY is a note only where this function builds the whole mask and it is a no-op on every
+            // path: a mask a caller passes in, or one that loses direct reclaim only on some paths (slub's light
+            // high-order attempt), is not something to "drop" at this line.
+            if (hits.isEmpty() && firstNoop != null && noretryNoReclaim == cs.size() && s.mask().params() == 0) {
                 out.accept(finding(Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], at
-                        + model.flags().describe(firstNoop.raw()) + ": __GFP_NORETRY has no effect on a mask without"
-                        + " __GFP_DIRECT_RECLAIM; drop it", firstNoop.chain()));
+                        + model.flags().describe(firstNoop.raw()) + NOOP_NORETRY, firstNoop.chain()));
             }
             if (hits.isEmpty()) redundant(model, s, f, out);
         }
+    }
+
+    private static final String NOOP_NORETRY = ": __GFP_NORETRY has no effect on a mask without __GFP_DIRECT_RECLAIM; drop it";
+
+    /** NORETRY on a mask that never reclaims directly (and is not NOFAIL, which is reported on its own). */
+    private static boolean noopNoretry(AllocatorSemantics q, Mask m) {
+        return q.isNoretry(m) == Tri.YES && q.maySleep(m) == Tri.NO && q.isNofail(m) != Tri.YES;
     }
 
     /** A flag ORed into a composite that already contains it (GFP_NOWAIT | __GFP_NOWARN since 6.8). */
