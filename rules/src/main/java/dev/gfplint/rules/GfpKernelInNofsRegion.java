@@ -31,7 +31,9 @@ public final class GfpKernelInNofsRegion extends Rule {
             filesystem, when
             (a) the function's callers pass a NOFS mask in its gfp parameter and it allocates with a mask of
                 its own instead;
-            (b) the same function already allocated with an explicit `GFP_NOFS` earlier on the path; or
+            (b) the same function already allocated with an explicit `GFP_NOFS` earlier on the path (a
+                warning in the storage stack: fs/, mm/, block/, block and storage drivers, ceph, sunrpc;
+                elsewhere a note, because there the earlier mask is as often caution as need); or
             (c) it runs between the begin and end calls of a region that needs NOFS but opens no scope
                 (journal handles and XFS transactions before 4.12, and regions users add with `--catalog`),
                 directly or through the functions called there.

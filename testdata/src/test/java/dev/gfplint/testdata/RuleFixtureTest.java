@@ -33,13 +33,15 @@ import org.junit.jupiter.api.TestFactory;
  * Runs each rule on its fixtures, {@code testdata/<rule-id>/*.c}, and checks the inline markers (syntax in
  * testdata/README.md): {@code BUG: <level>: <text>} on a line expects a finding of that rule and level there
  * whose message contains the text; {@code KNOWN-GAP: <why>} marks a line the rule should report but does
- * not yet (so none is expected). Every finding must be on a marked line. {@code gfplint: kernel-version X.Y}
+ * not yet (so none is expected); {@code KNOWN-FP: <level>: <why>} a finding the rule makes but should not (so it
+ * is expected, and its disappearance is reported). Every finding must be on a marked line. {@code gfplint: kernel-version X.Y}
  * in a fixture's first lines sets the version it is judged as (default: the newest modelled);
  * {@code gfplint: path DIR/NAME.c} the path it is analysed under (default: its bare file name).
  */
 class RuleFixtureTest {
     private static final Pattern BUG = Pattern.compile("BUG: (note|warning|error): (.*?)\\s*(?:\\*/|//|$)");
     private static final Pattern VERSION = Pattern.compile("gfplint: kernel-version (\\d+\\.\\d+)");
+    private static final Pattern KNOWN_FP = Pattern.compile("KNOWN-FP: (note|warning|error): ");
     private static final Pattern AS_PATH = Pattern.compile("gfplint: path (\\S+)");
     private static final FrontEnd FRONT_END = new FrontEnd(IdiomTable.defaults());
 
@@ -60,7 +62,8 @@ class RuleFixtureTest {
         return perRule.stream();
     }
 
-    private record Expect(int line, String level, String text) {}
+    /** {@code falsePositive}: the finding is expected but wrong (a KNOWN-FP marker), so any message matches. */
+    private record Expect(int line, String level, String text, boolean falsePositive) {}
 
     static List<Finding> run(Rule rule, Path file, String text) {
         Matcher vm = VERSION.matcher(text);
@@ -83,7 +86,9 @@ class RuleFixtureTest {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = BUG.matcher(lines[i]);
-            while (m.find()) expects.add(new Expect(i + 1, m.group(1), m.group(2)));
+            while (m.find()) expects.add(new Expect(i + 1, m.group(1), m.group(2), false));
+            Matcher k = KNOWN_FP.matcher(lines[i]);
+            while (k.find()) expects.add(new Expect(i + 1, k.group(1), "", true));
             if (lines[i].contains("KNOWN-GAP:")) gaps.add(i + 1);
         }
         List<Finding> found = run(rule, file, text);
@@ -98,6 +103,8 @@ class RuleFixtureTest {
                 }
             }
             if (hit != null) unmatched.remove(hit);
+            else if (e.falsePositive) problems.add(file.getFileName() + ":" + e.line + ": the known false positive ("
+                    + e.level + ") is gone: drop the KNOWN-FP marker");
             else problems.add(file.getFileName() + ":" + e.line + ": expected " + e.level + " containing \"" + e.text + "\"");
         }
         for (Finding f : unmatched) {
