@@ -5,6 +5,10 @@ import com.contrastsecurity.sarif.CodeFlow;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
 import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.Notification;
+import com.contrastsecurity.sarif.OriginalUriBaseIds;
+import com.contrastsecurity.sarif.PartialFingerprints;
+import com.contrastsecurity.sarif.RunAutomationDetails;
 import com.contrastsecurity.sarif.MultiformatMessageString;
 import com.contrastsecurity.sarif.PhysicalLocation;
 import com.contrastsecurity.sarif.PropertyBag;
@@ -23,7 +27,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gfplint.core.model.Model;
 import dev.gfplint.core.model.Trace;
+import dev.gfplint.core.scan.Diagnostic;
 import dev.gfplint.rules.Finding;
+import dev.gfplint.rules.Level;
 import dev.gfplint.rules.Rule;
 import java.io.IOException;
 import java.io.Writer;
@@ -42,58 +48,106 @@ import java.util.Set;
 final class SarifReport {
     private SarifReport() {}
 
+    static final String SRCROOT = "%SRCROOT%";
+    static final URI INFORMATION_URI = URI.create("https://github.com/gfplint/gfplint");
+
     /**
-     * {@code relative} turns a finding's path (as the scanner gave it: the PATH argument joined with the file's
-     * place under it) into a URI relative to the scanned directory, as code-scanning consumers expect.
+     * The run. Paths are relative to the scanned directory, named by {@value #SRCROOT} (whose absolute URI is in
+     * originalUriBaseIds), as code-scanning consumers expect; fingerprints are GitHub's line hashes.
      */
-    static SarifSchema210 build(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings,
-                                java.util.function.UnaryOperator<String> relative) throws IOException {
+    static SarifSchema210 build(ScanOutcome o) throws IOException {
         Set<ReportingDescriptor> descriptors = new LinkedHashSet<>();
-        for (Rule r : rules) {
-            descriptors.add(new ReportingDescriptor().withId(r.id())
-                    .withShortDescription(new MultiformatMessageString().withText(r.info().summary()))
-                    .withHelp(new MultiformatMessageString().withText(r.help()).withMarkdown(r.help()))
-                    .withDefaultConfiguration(new ReportingConfiguration()
-                            .withLevel(ReportingConfiguration.Level.fromValue(r.info().level().label()))));
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (Rule r : o.rules()) {
+            index.put(r.id(), descriptors.size());
+            descriptors.add(descriptor(r.id(), r.info().summary(), r.help(), r.info().level().label(),
+                    r.info().level() == Level.ERROR ? "error" : "warning"));
         }
-        ToolComponent driver = new ToolComponent().withName("gfplint").withVersion(Main.version()).withRules(descriptors);
+        if (o.findings().stream().anyMatch(f -> f.ruleId().equals(Suppressions.UNUSED))) {
+            index.put(Suppressions.UNUSED, descriptors.size());
+            descriptors.add(descriptor(Suppressions.UNUSED, "a gfplint: ignore[...] comment that suppresses nothing",
+                    "A suppression comment that no finding needs any more (the code was fixed, or the rule id is"
+                            + " misspelt). Remove it, so that it does not hide a future finding.", "note", "recommendation"));
+        }
+        String version = Main.version();
+        ToolComponent driver = new ToolComponent().withName("gfplint").withVersion(version)
+                .withSemanticVersion(version.replace("-SNAPSHOT", "")).withInformationUri(INFORMATION_URI)
+                .withRules(descriptors);
         List<Result> results = new ArrayList<>();
-        for (Finding f : findings) {
-            Result res = new Result().withRuleId(f.ruleId()).withLevel(Result.Level.fromValue(f.level().label()))
+        for (Finding f : o.findings()) {
+            String file = o.relative().apply(f.file());
+            Result res = new Result().withRuleId(f.ruleId()).withRuleIndex(index.get(f.ruleId()))
+                    .withLevel(Result.Level.fromValue(f.level().label()))
                     .withMessage(new Message().withText(f.message()))
-                    .withLocations(List.of(location(relative.apply(f.file()), f.line(), f.col(), null)));
+                    .withLocations(List.of(location(file, f.line(), f.col(), o.fingerprints().endColumn(f), null)))
+                    .withPartialFingerprints(new PartialFingerprints()
+                            .withAdditionalProperty("primaryLocationLineHash", o.fingerprints().of(f)));
             if (!f.flow().isEmpty()) {
                 List<ThreadFlowLocation> steps = new ArrayList<>();
+                Set<Location> related = new LinkedHashSet<>();
+                int id = 1;
                 for (Trace.Step s : f.flow()) {
-                    steps.add(new ThreadFlowLocation().withLocation(
-                            location(relative.apply(s.file()), s.line(), s.col(), s.describe())));
+                    Location l = location(o.relative().apply(s.file()), s.line(), s.col(), null, s.describe());
+                    steps.add(new ThreadFlowLocation().withLocation(l));
+                    related.add(location(o.relative().apply(s.file()), s.line(), s.col(), null, s.describe()).withId(id++));
                 }
-                steps.add(new ThreadFlowLocation().withLocation(location(relative.apply(f.file()), f.line(), f.col(), "the allocation")));
-                res.withCodeFlows(List.of(new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps)))));
+                steps.add(new ThreadFlowLocation().withLocation(location(file, f.line(), f.col(), null, "the finding")));
+                res.withCodeFlows(List.of(new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps)))))
+                        .withRelatedLocations(related);
             }
             results.add(res);
         }
+        List<Notification> notes = new ArrayList<>();
+        for (Diagnostic d : o.diagnostics()) {
+            if (d.severity() == Diagnostic.Severity.NOTE) continue;
+            notes.add(new Notification().withLevel(d.severity() == Diagnostic.Severity.ERROR ? Notification.Level.ERROR
+                            : Notification.Level.WARNING)
+                    .withMessage(new Message().withText(d.reason()))
+                    .withLocations(new LinkedHashSet<>(List.of(new Location().withPhysicalLocation(new PhysicalLocation()
+                            .withArtifactLocation(artifact(o.relative().apply(d.path()))))))));
+        }
         PropertyBag props = new PropertyBag()
-                .withAdditionalProperty("kernelVersion", setup.version().toString())
-                .withAdditionalProperty("kernelVersionSource", setup.versionSource())
-                .withAdditionalProperty("gfpFlagsFrom", model.stats().flagSource());
+                .withAdditionalProperty("kernelVersion", o.setup().version().toString())
+                .withAdditionalProperty("kernelVersionSource", o.setup().versionSource())
+                .withAdditionalProperty("gfpFlagsFrom", o.model().stats().flagSource());
+        Invocation inv = new Invocation().withExecutionSuccessful(o.exitCode() < Main.EXIT_USAGE).withExitCode(o.exitCode())
+                .withToolExecutionNotifications(notes);
         Run run = new Run().withTool(new Tool().withDriver(driver)).withResults(results)
-                .withInvocations(List.of(new Invocation().withExecutionSuccessful(true))).withProperties(props);
+                .withAutomationDetails(new RunAutomationDetails().withId("gfplint/kernel-" + o.setup().version() + "/"))
+                .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
+                        new ArtifactLocation().withUri(o.rootUri())))
+                .withInvocations(List.of(inv)).withProperties(props);
         return new SarifSchema210().with$schema(URI.create("https://json.schemastore.org/sarif-2.1.0.json"))
                 .withVersion(SarifSchema210.Version._2_1_0).withRuns(List.of(run));
     }
 
-    private static Location location(String file, int line, int col, String message) {
-        Location l = new Location().withPhysicalLocation(new PhysicalLocation()
-                .withArtifactLocation(new ArtifactLocation().withUri(file.replace('\\', '/')))
-                .withRegion(new Region().withStartLine(Math.max(1, line)).withStartColumn(Math.max(1, col))));
+    private static ReportingDescriptor descriptor(String id, String summary, String help, String level, String severity) {
+        String full = help.strip().split("\n\n")[0].replace("**Why it matters.**", "").replaceAll("\\s+", " ").strip();
+        return new ReportingDescriptor().withId(id).withName(id)
+                .withShortDescription(new MultiformatMessageString().withText(summary))
+                .withFullDescription(new MultiformatMessageString().withText(full))
+                .withHelp(new MultiformatMessageString().withText(help).withMarkdown(help))
+                .withDefaultConfiguration(new ReportingConfiguration()
+                        .withLevel(ReportingConfiguration.Level.fromValue(level)))
+                .withProperties(new PropertyBag().withTags(new LinkedHashSet<>(List.of("correctness", "linux-kernel", "gfp")))
+                        .withAdditionalProperty("precision", "high")
+                        .withAdditionalProperty("problem.severity", severity));
+    }
+
+    private static ArtifactLocation artifact(String file) {
+        return new ArtifactLocation().withUri(file.replace('\\', '/')).withUriBaseId(SRCROOT);
+    }
+
+    private static Location location(String file, int line, int col, Integer endCol, String message) {
+        Region r = new Region().withStartLine(Math.max(1, line)).withStartColumn(Math.max(1, col)).withEndLine(Math.max(1, line));
+        if (endCol != null && endCol > Math.max(1, col)) r.withEndColumn(endCol);
+        Location l = new Location().withPhysicalLocation(new PhysicalLocation().withArtifactLocation(artifact(file)).withRegion(r));
         return message == null ? l : l.withMessage(new Message().withText(message));
     }
 
-    static void write(Writer w, ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings,
-                      java.util.function.UnaryOperator<String> relative) throws IOException {
+    static void write(Writer w, ScanOutcome o) throws IOException {
         new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(w, build(setup, model, rules, findings, relative));
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(w, build(o));
     }
 
     /** Paths relative to the first of {@code roots} that is a directory holding them; "./" dropped. */

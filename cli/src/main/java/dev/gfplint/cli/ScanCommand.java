@@ -20,8 +20,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.gfplint.core.ir.Suppression;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,15 +69,47 @@ public final class ScanCommand implements Callable<Integer> {
             + "(to see what lowers parse coverage).")
     boolean showSkipped;
 
-    enum Format { text, sarif }
+    enum Format { text, json, sarif, github }
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Findings as text (path:line:col: level: "
-            + "message [rule-id]) or as SARIF 2.1.0 (default: ${DEFAULT-VALUE}).", defaultValue = "text")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (path:line:col: level: message [rule-id]), "
+            + "json (docs/json-format.md), sarif (SARIF 2.1.0) or github (GitHub Actions annotations) "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "text")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the findings to FILE instead of "
             + "standard output.")
     Path output;
+
+    enum FailOn { error, warning, note, none }
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding at or above LEVEL is "
+            + "reported: error, warning, note or none (default: ${DEFAULT-VALUE}).", defaultValue = "warning")
+    FailOn failOn;
+
+    @Option(names = "--enable", paramLabel = "RULE", split = ",", description = "Run these rules even if the config "
+            + "turns them off (comma-separated ids; see 'gfplint rules').")
+    List<String> enable = new ArrayList<>();
+
+    @Option(names = "--disable", paramLabel = "RULE", split = ",", description = "Do not run these rules.")
+    List<String> disable = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Leave out the findings recorded in FILE "
+            + "(written by --write-baseline); matched by rule, path and line fingerprint.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "Record this scan's findings in FILE.")
+    Path writeBaseline;
+
+    @Option(names = "--diff", paramLabel = "REV", description = "Report only findings on lines changed since the "
+            + "git revision REV (working tree included). The analysis still sees every file.")
+    String diffRev;
+
+    @Option(names = "--staged", description = "Report only findings on lines staged in git (for pre-commit hooks).")
+    boolean staged;
+
+    @Option(names = "--no-color", description = "No colours in text output (also when NO_COLOR is set or the "
+            + "output is not a terminal).")
+    boolean noColor;
 
     @Option(names = "--kernel-version", paramLabel = "X.Y", description = "Judge the code as this kernel version "
             + "(default: VERSION and PATCHLEVEL of the tree's top-level Makefile, else " + "the newest modelled version).")
@@ -116,29 +154,87 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--kernel-version: " + e.getMessage());
         }
+        if (diffRev != null && staged) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--diff and --staged cannot be used together");
+        }
+        Set<String> known = new TreeSet<>();
+        for (Rule r : Rules.all()) known.add(r.id());
+        for (String id : concat(enable, disable)) {
+            if (!known.contains(id)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown rule id '" + id + "' (known: "
+                        + String.join(", ", known) + ")");
+            }
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (Rule r : Rules.all()) if (!disable.contains(r.id())) rules.add(r);
+        Baseline base = null;
+        if (baseline != null) {
+            try {
+                base = Baseline.read(baseline);
+            } catch (Baseline.BadBaseline e) {
+                err.println("gfplint: error: " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
+        }
+        GitChanges changes = null;
+        if (diffRev != null || staged) {
+            Path where = Files.isDirectory(roots.get(0)) ? roots.get(0) : roots.get(0).toAbsolutePath().getParent();
+            try {
+                changes = GitChanges.of(staged ? null : diffRev, where);
+            } catch (GitChanges.GitException e) {
+                err.println("gfplint: error: " + (staged ? "--staged" : "--diff " + diffRev) + ": " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
+        }
         ModelBuilder builder = new ModelBuilder(setup.version(), catalog, setup.flags());
-        List<Rule> rules = Rules.all();
         RuleRunner runner = new RuleRunner(rules, builder.catalog());
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), SourceReader.FILES);
-        Scanner.Result r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576)), unit -> {
-            builder.add(unit);
-            runner.onFile(unit);
-        });
+        Map<String, List<Suppression>> suppressions = new ConcurrentHashMap<>();
+        Scanner.Progress progress = ScanProgress.forTerminal(quiet);
+        Scanner.Result r;
+        try {
+            r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), p -> false, progress), unit -> {
+                if (!unit.suppressions().isEmpty()) suppressions.put(unit.path(), unit.suppressions());
+                builder.add(unit);
+                runner.onFile(unit);
+            });
+        } finally {
+            ScanProgress.close(progress);
+        }
         Model model = builder.build();
-        List<Finding> findings = runner.onModel(model);
+        Set<String> enabled = new TreeSet<>();
+        for (Rule rule : rules) enabled.add(rule.id());
+        List<Finding> findings = Suppressions.apply(runner.onModel(model), suppressions, enabled, known);
+        UnaryOperator<String> relative = SarifReport.relativeTo(roots);
+        Fingerprints fps = new Fingerprints();
+        if (base != null) findings = base.newFindings(findings, relative, fps);
+        if (changes != null) {
+            GitChanges c = changes;
+            findings = findings.stream().filter(f -> c.touches(f.file(), f.line())).toList();
+        }
         for (Diagnostic d : r.diagnostics()) {
             if (quiet && d.severity() == Diagnostic.Severity.NOTE) continue;
             err.println(d);
         }
+        int exit = r.missingPaths() ? Main.EXIT_USAGE : exitCode(findings);
+        ScanOutcome outcome = new ScanOutcome(setup, model, rules, findings, relative, r.stats(), r.diagnostics(), fps, exit, roots);
         err.println(setup.summaryLine(model));
-        err.println(r.stats().summaryLine());
         if (modelStats) ModelReport.print(model, err);
         try {
-            writeFindings(setup, model, rules, findings, roots);
+            writeFindings(outcome);
         } catch (IOException e) {
             err.println("gfplint: error: " + output + ": cannot write findings: " + e.getMessage());
             return Main.EXIT_USAGE;
+        }
+        err.println(outcome.summaryLine());
+        if (writeBaseline != null) {
+            try {
+                Baseline.write(writeBaseline, findings, relative, fps);
+            } catch (IOException e) {
+                err.println("gfplint: error: " + writeBaseline + ": cannot write baseline: " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
         }
         if (modelSites != null) {
             try {
@@ -164,28 +260,41 @@ public final class ScanCommand implements Callable<Integer> {
                 return Main.EXIT_USAGE;
             }
         }
-        if (r.missingPaths()) return Main.EXIT_USAGE;
-        return findings.stream().anyMatch(f -> f.level() != Level.NOTE) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+        return exit;
     }
 
-    private void writeFindings(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings, List<Path> roots)
-            throws IOException {
+    private int exitCode(List<Finding> findings) {
+        if (failOn == FailOn.none) return Main.EXIT_OK;
+        Level min = switch (failOn) {
+            case error -> Level.ERROR;
+            case warning -> Level.WARNING;
+            default -> Level.NOTE;
+        };
+        return findings.stream().anyMatch(f -> f.level().compareTo(min) >= 0) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> r = new ArrayList<>(a);
+        r.addAll(b);
+        return r;
+    }
+
+    private boolean colour() {
+        return !noColor && output == null && System.getenv("NO_COLOR") == null && System.console() != null;
+    }
+
+    private void writeFindings(ScanOutcome o) throws IOException {
         if (output != null) {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
         }
         java.io.Writer w = output != null ? Files.newBufferedWriter(output) : spec.commandLine().getOut();
         try {
-            if (format == Format.sarif) {
-                SarifReport.write(w, setup, model, rules, findings, SarifReport.relativeTo(roots));
-            } else {
-                for (Finding f : findings) {
-                    w.write(f.toText());
-                    w.write(System.lineSeparator());
-                    for (dev.gfplint.core.model.Trace.Step s : f.flow()) {
-                        w.write("    " + s.file() + ":" + s.line() + ":" + s.col() + ": note: " + s.describe() + System.lineSeparator());
-                    }
-                }
+            switch (format) {
+                case sarif -> SarifReport.write(w, o);
+                case json -> Reports.json(w, o);
+                case github -> Reports.github(w, o.findings(), o.relative());
+                default -> Reports.text(w, o.findings(), colour());
             }
         } finally {
             if (output != null) w.close();

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /** One run of {@link Main#run(PrintWriter, PrintWriter, String...)} with its captured streams. */
 record CliRun(int code, String out, String err) {
     private static final Pattern SUMMARY =
-            Pattern.compile("^gfplint: (\\d+) files \\((\\d+) failed\\), (\\d+) functions, (\\d+) fully parsed.*$");
+            Pattern.compile("^gfplint: (\\d+) files \\((\\d+) failed\\), (\\d+) functions, ([\\d.]+)% fully parsed; .*$");
 
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();

@@ -122,7 +122,8 @@ public final class FrontEnd {
             if (givenUp) st.functionsGivenUp++;
             st.statementsSkipped += skipped;
         }
-        return new Result(new TranslationUnit(path, functions, macros, scanner.typedefs, st.lines), st, notes);
+        return new Result(new TranslationUnit(path, functions, macros, scanner.typedefs, st.lines,
+                SuppressionComments.find(text)), st, notes);
     }
 
     private static void noteSkipped(Stmt s, List<Note> notes) {

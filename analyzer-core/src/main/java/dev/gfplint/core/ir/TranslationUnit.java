@@ -14,8 +14,15 @@ public final class TranslationUnit {
     private final MacroTable macros;
     private final Set<String> typedefs;
     private final int lines;
+    private final List<Suppression> suppressions;
 
     public TranslationUnit(String path, List<Function> functions, MacroTable macros, Set<String> typedefs, int lines) {
+        this(path, functions, macros, typedefs, lines, List.of());
+    }
+
+    public TranslationUnit(String path, List<Function> functions, MacroTable macros, Set<String> typedefs, int lines,
+                           List<Suppression> suppressions) {
+        this.suppressions = List.copyOf(suppressions);
         this.path = path;
         this.functions = List.copyOf(functions);
         this.macros = macros;
@@ -28,6 +35,8 @@ public final class TranslationUnit {
     public List<Function> functions() { return functions; }
     public MacroTable macros() { return macros; }
     public Set<String> typedefs() { return typedefs; }
+    /** The file's {@code gfplint: ignore[...]} comments. */
+    public List<Suppression> suppressions() { return suppressions; }
     public int lines() { return lines; }
 
     public Function function(String name) {

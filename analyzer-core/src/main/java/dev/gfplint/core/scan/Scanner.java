@@ -43,7 +43,24 @@ public final class Scanner {
     private static final int BINARY_SNIFF = 8000;
     private static final long THREAD_STACK = 64L << 20;
 
-    public record Options(List<Path> paths, int jobs, long maxFileBytes) {}
+    public record Options(List<Path> paths, int jobs, long maxFileBytes, java.util.function.Predicate<Path> exclude,
+                          Progress progress) {
+        public Options(List<Path> paths, int jobs, long maxFileBytes) {
+            this(paths, jobs, maxFileBytes, p -> false, Progress.NONE);
+        }
+    }
+
+    /** Told how many files there are once they are listed, then once per file done (from worker threads). */
+    public interface Progress {
+        Progress NONE = new Progress() {
+            @Override public void start(int files) {}
+            @Override public void fileDone() {}
+        };
+
+        void start(int files);
+
+        void fileDone();
+    }
 
     /** {@code missingPaths}: some PATH argument did not exist (a usage error for the CLI). */
     public record Result(ScanStats stats, List<Diagnostic> diagnostics, boolean missingPaths) {}
@@ -83,7 +100,9 @@ public final class Scanner {
                 inputs.add(new Input(p, p.toString(), sizeOf(p)));
             }
         }
+        inputs.removeIf(in -> o.exclude().test(in.file()));
         stats.files = inputs.size();
+        o.progress().start(inputs.size());
         // biggest first, so that one large file does not finish alone at the end
         List<Input> order = new ArrayList<>(inputs);
         order.sort(Comparator.comparingLong(Input::size).reversed().thenComparing(Input::display));
@@ -91,7 +110,13 @@ public final class Scanner {
         try {
             List<Future<?>> futures = new ArrayList<>(order.size());
             for (Input in : order) {
-                futures.add(pool.submit(() -> analyze(in, o.maxFileBytes(), stats, diags, sink)));
+                futures.add(pool.submit(() -> {
+                    try {
+                        analyze(in, o.maxFileBytes(), stats, diags, sink);
+                    } finally {
+                        o.progress().fileDone();
+                    }
+                }));
             }
             for (Future<?> f : futures) {
                 try {

@@ -1,0 +1,75 @@
+package dev.gfplint.core.front;
+
+import dev.gfplint.core.ir.Suppression;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds {@code gfplint: ignore[...]} and {@code gfplint: ignore-file[...]} in a file's comments. The text is
+ * searched for the marker and only then is the line looked at, so files without one cost one scan of the
+ * characters.
+ */
+public final class SuppressionComments {
+    private static final char[] MARK = "gfplint:".toCharArray();
+
+    private SuppressionComments() {}
+
+    public static List<Suppression> find(char[] text) {
+        List<Suppression> out = null;
+        for (int i = indexOf(text, 0); i >= 0; i = indexOf(text, i + MARK.length)) {
+            int lineStart = i;
+            while (lineStart > 0 && text[lineStart - 1] != '\n') lineStart--;
+            String before = new String(text, lineStart, i - lineStart);
+            int slashes = before.indexOf("//"), block = before.indexOf("/*");
+            boolean inComment = slashes >= 0 || block >= 0 || before.strip().startsWith("*");
+            if (!inComment) continue;
+            int commentStart = slashes >= 0 && (block < 0 || slashes < block) ? slashes : block;
+            boolean ownLine = commentStart < 0 || before.substring(0, commentStart).isBlank();
+            int j = i + MARK.length;
+            while (j < text.length && (text[j] == ' ' || text[j] == '\t')) j++;
+            boolean fileLevel;
+            if (startsWith(text, j, "ignore-file[")) {
+                fileLevel = true;
+                j += "ignore-file[".length();
+            } else if (startsWith(text, j, "ignore[")) {
+                fileLevel = false;
+                j += "ignore[".length();
+            } else {
+                continue;
+            }
+            int close = j;
+            while (close < text.length && text[close] != ']' && text[close] != '\n') close++;
+            if (close >= text.length || text[close] != ']') continue;
+            List<String> ids = new ArrayList<>();
+            for (String id : new String(text, j, close - j).split(",")) if (!id.isBlank()) ids.add(id.strip());
+            int end = close + 1;
+            while (end < text.length && text[end] != '\n') end++;
+            String reason = new String(text, close + 1, end - close - 1).replace("*/", "").strip();
+            if (out == null) out = new ArrayList<>(2);
+            out.add(new Suppression(lineOf(text, i), i - lineStart + 1, fileLevel, ownLine, List.copyOf(ids), reason));
+        }
+        return out == null ? List.of() : out;
+    }
+
+    private static int indexOf(char[] t, int from) {
+        outer:
+        for (int i = from; i <= t.length - MARK.length; i++) {
+            if (t[i] != 'g') continue;
+            for (int k = 1; k < MARK.length; k++) if (t[i + k] != MARK[k]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(char[] t, int at, String s) {
+        if (at + s.length() > t.length) return false;
+        return Arrays.equals(t, at, at + s.length(), s.toCharArray(), 0, s.length());
+    }
+
+    private static int lineOf(char[] t, int at) {
+        int line = 1;
+        for (int i = 0; i < at; i++) if (t[i] == '\n') line++;
+        return line;
+    }
+}

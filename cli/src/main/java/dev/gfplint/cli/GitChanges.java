@@ -1,0 +1,96 @@
+package dev.gfplint.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The lines a change touches, from {@code git diff -U0}: since a revision (working tree included) or staged
+ * for the next commit. Findings outside them are not reported; the analysis still sees every file.
+ */
+final class GitChanges {
+    private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,(\\d+))? @@");
+
+    /** Changed lines per file, by absolute normalized path. */
+    private final Map<Path, BitSet> lines;
+
+    private GitChanges(Map<Path, BitSet> lines) {
+        this.lines = lines;
+    }
+
+    static final class GitException extends Exception {
+        GitException(String m) {
+            super(m);
+        }
+    }
+
+    /** {@code rev} null means the staged changes. {@code where}: a directory inside the repository. */
+    static GitChanges of(String rev, Path where) throws GitException {
+        Path dir = where.toAbsolutePath().normalize();
+        String top = run(dir, "git", "rev-parse", "--show-toplevel").strip();
+        List<String> cmd = new ArrayList<>(List.of("git", "diff", "-U0", "--no-color", "--no-ext-diff",
+                "--diff-filter=AMRC"));
+        if (rev == null) cmd.add("--cached");
+        else cmd.add(rev);
+        cmd.add("--");
+        String diff = run(dir, cmd.toArray(new String[0]));
+        Map<Path, BitSet> out = new HashMap<>();
+        BitSet cur = null;
+        for (String line : diff.split("\n")) {
+            if (line.startsWith("+++ ")) {
+                String name = line.substring(4);
+                cur = null;
+                if (name.startsWith("b/")) cur = out.computeIfAbsent(Path.of(top, name.substring(2)).normalize(), k -> new BitSet());
+            } else if (cur != null) {
+                Matcher m = HUNK.matcher(line);
+                if (m.find()) {
+                    int start = Integer.parseInt(m.group(1));
+                    int count = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+                    if (count > 0) cur.set(start, start + count);
+                }
+            }
+        }
+        return new GitChanges(out);
+    }
+
+    boolean touches(String file, int line) {
+        BitSet b = lines.get(Path.of(file).toAbsolutePath().normalize());
+        return b != null && b.get(line);
+    }
+
+    private static String run(Path dir, String... cmd) throws GitException {
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(false).start();
+            byte[] out;
+            byte[] err;
+            try (InputStream in = p.getInputStream(); InputStream es = p.getErrorStream()) {
+                out = in.readAllBytes();
+                err = es.readAllBytes();
+            }
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new GitException(String.join(" ", cmd) + ": timed out");
+            }
+            if (p.exitValue() != 0) {
+                String msg = new String(err, StandardCharsets.UTF_8).strip();
+                int nl = msg.indexOf('\n');
+                throw new GitException(String.join(" ", cmd) + ": " + (nl > 0 ? msg.substring(0, nl) : msg));
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GitException("cannot run git: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitException("interrupted while running git");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gfplint.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gfplint install-hook}: writes a plain git pre-commit hook (for users without the pre-commit
+ * framework) that scans the staged C files and reports only the staged lines.
+ */
+@Command(name = "install-hook", mixinStandardHelpOptions = true, description = "Write a git pre-commit hook into the "
+        + "repository that scans staged C sources and headers and fails the commit on findings in staged lines.")
+final class InstallHookCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--repo", paramLabel = "DIR", description = "The git repository (default: the current directory).")
+    Path repo = Path.of(".");
+
+    @Option(names = "--force", description = "Replace an existing pre-commit hook.")
+    boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Path git = repo.resolve(".git");
+        if (!Files.isDirectory(git)) {
+            err.println("gfplint: error: " + repo.toAbsolutePath().normalize() + ": not the top of a git repository (no .git directory)");
+            return Main.EXIT_USAGE;
+        }
+        Path hook = git.resolve("hooks").resolve("pre-commit");
+        if (Files.exists(hook) && !force) {
+            err.println("gfplint: error: " + hook + ": a pre-commit hook exists already (use --force to replace it)");
+            return Main.EXIT_USAGE;
+        }
+        Path jar = jarPath();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = """
+                #!/bin/sh
+                # Written by 'gfplint install-hook': scans the staged C files, reports findings on staged lines.
+                files=$(git diff --cached --name-only --diff-filter=ACMR -- '*.c' '*.h')
+                [ -z "$files" ] && exit 0
+                # shellcheck disable=SC2086
+                exec "%s" -jar "%s" scan --staged -q $files
+                """.formatted(java, jar);
+        Files.createDirectories(hook.getParent());
+        Files.writeString(hook, script, StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            err.println("gfplint: warning: " + hook + ": cannot mark executable on this file system");
+        }
+        spec.commandLine().getOut().println("gfplint: wrote " + hook);
+        return Main.EXIT_OK;
+    }
+
+    private static Path jarPath() {
+        try {
+            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+        } catch (Exception e) {
+            return Path.of("gfplint.jar");
+        }
+    }
+}

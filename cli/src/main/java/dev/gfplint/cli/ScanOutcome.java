@@ -1,0 +1,36 @@
+package dev.gfplint.cli;
+
+import dev.gfplint.core.model.Model;
+import dev.gfplint.core.scan.Diagnostic;
+import dev.gfplint.core.scan.ScanStats;
+import dev.gfplint.rules.Finding;
+import dev.gfplint.rules.Level;
+import dev.gfplint.rules.Rule;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** What a scan produced, as the report writers need it. {@code rules}: the rules that ran. */
+record ScanOutcome(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings, UnaryOperator<String> relative,
+                   ScanStats stats, List<Diagnostic> diagnostics, Fingerprints fingerprints, int exitCode,
+                   List<java.nio.file.Path> roots) {
+    /** The scanned directory (the first PATH, or its parent when it is a file) as an absolute URI ending in '/'. */
+    String rootUri() {
+        java.nio.file.Path r = roots.get(0).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(r) && r.getParent() != null) r = r.getParent();
+        String u = r.toUri().toString();
+        return u.endsWith("/") ? u : u + "/";
+    }
+
+    long count(Level l) {
+        return findings.stream().filter(f -> f.level() == l).count();
+    }
+
+    /** One line: files, functions, parse coverage, findings by level, kernel version, seconds. */
+    String summaryLine() {
+        return String.format(java.util.Locale.ROOT,
+                "gfplint: %d files (%d failed), %d functions, %.2f%% fully parsed; %d errors, %d warnings, %d notes;"
+                        + " kernel %s (%s); %.1f s",
+                stats.files, stats.filesFailed, stats.functions, stats.parseCoverage(), count(Level.ERROR),
+                count(Level.WARNING), count(Level.NOTE), setup.version(), setup.versionSource(), stats.wallSeconds);
+    }
+}
