@@ -107,7 +107,7 @@ class CliFeaturesTest {
         assertEquals("contradictory-gfp-flags", f.get("ruleId").asText());
         assertEquals("x.c", f.get("path").asText(), "relative to the scanned directory");
         assertEquals(3, f.get("line").asInt());
-        assertTrue(f.get("fingerprint").asText().matches("[0-9a-f]{16}:1"), f.toString());
+        assertTrue(f.get("fingerprint").asText().matches("[0-9a-f]{1,16}:1"), f.toString());
     }
 
     @Test
@@ -137,7 +137,7 @@ class CliFeaturesTest {
         assertEquals("%SRCROOT%", res.at("/locations/0/physicalLocation/artifactLocation/uriBaseId").asText());
         assertEquals("x.c", res.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
         assertTrue(run.at("/originalUriBaseIds/%SRCROOT%/uri").asText().startsWith("file:/"), run.toString());
-        assertTrue(res.at("/partialFingerprints/primaryLocationLineHash").asText().matches("[0-9a-f]{16}:1"));
+        assertTrue(res.at("/partialFingerprints/primaryLocationLineHash").asText().matches("[0-9a-f]{1,16}:1"));
         assertEquals(3, res.at("/locations/0/physicalLocation/region/endLine").asInt());
         assertEquals(1, run.at("/invocations/0/exitCode").asInt());
         assertTrue(run.at("/automationDetails/id").asText().startsWith("gfplint/"));
