@@ -82,6 +82,16 @@ public final class Catalog {
         return c;
     }
 
+    /**
+     * The built-in catalog plus users' entries given as text, each paired with the name its errors start with
+     * (a file name, say): entries whose text does not come straight from a file, e.g. a configuration's.
+     */
+    public static Catalog withExtensionTexts(List<Map.Entry<String, String>> texts) throws FormatException {
+        Catalog c = defaults();
+        for (Map.Entry<String, String> t : texts) c.read(t.getValue(), t.getKey());
+        return c;
+    }
+
     private void read(String text, String origin) throws FormatException {
         String section = null;
         int ln = 0;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +90,19 @@ class CatalogTest {
         Files.writeString(f, "[allocators]\nmy_pool_get  gfp=2  family=other\n");
         Catalog c = Catalog.withExtensions(List.of(f));
         assertEquals(2, c.forVersion(KernelVersion.NEWEST).allocator("my_pool_get").gfpArg());
+    }
+
+    @Test
+    void usersExtendTheCatalogWithText() throws Exception {
+        Catalog c = Catalog.withExtensionTexts(List.of(Map.entry("a.yaml", "[allocators]\nmy_get gfp=1 family=slab\n"),
+                Map.entry("b.yaml", "[nofs-regions]\nmy_lock closed-by=my_unlock\n")));
+        Catalog.View v = c.forVersion(KernelVersion.NEWEST);
+        assertEquals(1, v.allocator("my_get").gfpArg());
+        assertEquals("my_unlock", v.opener("my_lock").closedBy());
+        assertNotNull(v.allocator("kmalloc"), "the built-in entries stay");
+        Catalog.FormatException e = assertThrows(Catalog.FormatException.class,
+                () -> Catalog.withExtensionTexts(List.of(Map.entry("c.yaml", "[allocators]\nok gfp=0 family=page\nbad family=slab\n"))));
+        assertTrue(e.getMessage().startsWith("c.yaml:3: "), e.getMessage());
     }
 
     @Test
