@@ -17,10 +17,18 @@ import java.util.Optional;
  */
 record ModelSetup(KernelVersion version, String versionSource, FlagTable flags) {
     static ModelSetup choose(String option, List<Path> roots) {
+        return choose(option, null, null, roots);
+    }
+
+    /** {@code configured}: the config file's kernel-version (from {@code configFile}), which the option overrides. */
+    static ModelSetup choose(String option, KernelVersion configured, Path configFile, List<Path> roots) {
         Optional<Path> tree = kernelTree(roots);
         KernelVersion v;
         String source;
-        if (option != null) {
+        if (option == null && configured != null) {
+            v = configured;
+            source = String.valueOf(configFile);
+        } else if (option != null) {
             v = KernelVersion.parse(option);
             if (v.before(KernelVersion.OLDEST))
                 throw new IllegalArgumentException(v + " is older than the oldest modelled version " + KernelVersion.OLDEST);

@@ -107,6 +107,13 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--staged", description = "Report only findings on lines staged in git (for pre-commit hooks).")
     boolean staged;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "The configuration (default: the nearest "
+            + ".gfplint.yaml in the first PATH's directory or above; see the README).")
+    Path configFile;
+
+    @Option(names = "--no-config", description = "Read no .gfplint.yaml.")
+    boolean noConfig;
+
     @Option(names = "--no-color", description = "No colours in text output (also when NO_COLOR is set or the "
             + "output is not a terminal).")
     boolean noColor;
@@ -138,19 +145,36 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (jobs != null && jobs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         if (maxFileMiB <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be positive");
+        List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        Config config = Config.empty();
+        if (!noConfig) {
+            java.util.Optional<Path> file = configFile != null ? java.util.Optional.of(configFile) : Config.findNearest(roots.get(0));
+            if (file.isPresent()) {
+                try {
+                    config = Config.load(file.get());
+                } catch (ConfigException e) {
+                    err.println("gfplint: error: " + e.getMessage());
+                    return Main.EXIT_USAGE;
+                }
+            }
+        }
         IdiomTable idioms;
         Catalog catalog;
         try {
+            Config cfg = config;
             idioms = load("idiom", () -> idiomFiles.isEmpty() ? IdiomTable.defaults() : IdiomTable.withExtensions(idiomFiles));
-            catalog = load("catalog", () -> catalogFiles.isEmpty() ? Catalog.defaults() : Catalog.withExtensions(catalogFiles));
+            catalog = load("catalog", () -> {
+                List<Map.Entry<String, String>> texts = new ArrayList<>(cfg.catalogExtensions());
+                for (Path f : catalogFiles) texts.add(Map.entry(f.toString(), Files.readString(f)));
+                return texts.isEmpty() ? Catalog.defaults() : Catalog.withExtensionTexts(texts);
+            });
         } catch (BadDataFile e) {
             err.println("gfplint: error: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         ModelSetup setup;
         try {
-            setup = ModelSetup.choose(kernelVersion, roots);
+            setup = ModelSetup.choose(kernelVersion, config.kernelVersion().orElse(null), config.file().orElse(null), roots);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--kernel-version: " + e.getMessage());
         }
@@ -166,7 +190,11 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         List<Rule> rules = new ArrayList<>();
-        for (Rule r : Rules.all()) if (!disable.contains(r.id())) rules.add(r);
+        for (Rule r : Rules.all()) {
+            boolean on = enable.contains(r.id()) || config.enabled(r.id()) && !disable.contains(r.id());
+            if (on) rules.add(r);
+        }
+        Map<String, Level> levels = config.ruleLevels();
         Baseline base = null;
         if (baseline != null) {
             try {
@@ -194,7 +222,8 @@ public final class ScanCommand implements Callable<Integer> {
         Scanner.Progress progress = ScanProgress.forTerminal(quiet);
         Scanner.Result r;
         try {
-            r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), p -> false, progress), unit -> {
+            Config cfg = config;
+            r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), cfg::excluded, progress), unit -> {
                 if (!unit.suppressions().isEmpty()) suppressions.put(unit.path(), unit.suppressions());
                 builder.add(unit);
                 runner.onFile(unit);
@@ -205,7 +234,13 @@ public final class ScanCommand implements Callable<Integer> {
         Model model = builder.build();
         Set<String> enabled = new TreeSet<>();
         for (Rule rule : rules) enabled.add(rule.id());
-        List<Finding> findings = Suppressions.apply(runner.onModel(model), suppressions, enabled, known);
+        List<Finding> found = runner.onModel(model);
+        if (!levels.isEmpty()) { // the config sets a rule's level: its findings take it, notes stay notes
+            found = found.stream().map(f -> levels.containsKey(f.ruleId()) && f.level() != Level.NOTE
+                    ? new Finding(f.ruleId(), levels.get(f.ruleId()), f.file(), f.line(), f.col(), f.message(), f.flow())
+                    : f).toList();
+        }
+        List<Finding> findings = Suppressions.apply(found, suppressions, enabled, known);
         UnaryOperator<String> relative = SarifReport.relativeTo(roots);
         Fingerprints fps = new Fingerprints();
         if (base != null) findings = base.newFindings(findings, relative, fps);

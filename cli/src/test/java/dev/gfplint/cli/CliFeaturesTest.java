@@ -286,4 +286,46 @@ class CliFeaturesTest {
         CliRun notRepo = CliRun.of("install-hook", "--repo", dir.resolve(".git").toString());
         notRepo.assertCode(Main.EXIT_USAGE);
     }
+
+    @Test
+    void configFileSetsRulesLevelsExcludesAndIsCheckedStrictly() throws IOException {
+        write("x.c", THREE);
+        write("drivers/staging/y.c", "void *y(unsigned long n)\n{\n\treturn kmalloc(n, GFP_ATOMIC | __GFP_NOFAIL);\n}\n");
+        write(".gfplint.yaml", """
+                kernel-version: "5.15"
+                rules:
+                  contradictory-gfp-flags: warning
+                exclude:
+                  - drivers/staging/**
+                """);
+        CliRun r = CliRun.of("scan", "--no-color", dir.toString());
+        List<String> lines = findingLines(r);
+        assertEquals(3, lines.size(), r.out());
+        assertTrue(lines.get(0).contains("x.c:3:") && lines.get(0).contains(": warning: "), "error lowered to warning: " + lines.get(0));
+        assertTrue(lines.get(2).contains(": note: "), "notes stay notes: " + lines.get(2));
+        assertEquals(1, r.files(), "drivers/staging excluded");
+        assertTrue(r.err().contains("kernel 5.15 from " + dir.resolve(".gfplint.yaml")), r.err());
+        assertEquals(Main.EXIT_FINDINGS, r.code());
+        CliRun override = CliRun.of("scan", "--kernel-version", "6.1", dir.toString());
+        assertTrue(override.err().contains("kernel 6.1 from --kernel-version"), override.err());
+        CliRun ignored = CliRun.of("scan", "--no-config", dir.toString());
+        assertEquals(2, ignored.files(), "--no-config reads no exclude list");
+
+        write(".gfplint.yaml", "rules:\n  contradictory-gfp-flags: off\n");
+        CliRun off = CliRun.of("scan", dir.resolve("x.c").toString());
+        off.assertCode(Main.EXIT_OK);
+        CliRun on = CliRun.of("scan", "--enable", "contradictory-gfp-flags", dir.resolve("x.c").toString());
+        on.assertCode(Main.EXIT_FINDINGS);
+
+        write(".gfplint.yaml", "rules:\n  contradictory-gfp-flags: warning\nrulez: {}\n");
+        CliRun bad = CliRun.of("scan", dir.toString());
+        bad.assertCode(Main.EXIT_USAGE);
+        bad.assertNoStackTrace();
+        assertEquals(1, bad.errLines().size(), bad.err());
+        assertTrue(bad.err().contains(".gfplint.yaml:3: unknown key 'rulez'"), bad.err());
+        Path other = write("elsewhere/custom.yaml", "rules:\n  no-such-rule: off\n");
+        CliRun badRule = CliRun.of("scan", "--config", other.toString(), dir.toString());
+        badRule.assertCode(Main.EXIT_USAGE);
+        assertTrue(badRule.err().contains("custom.yaml:2:") && badRule.err().contains("no-such-rule"), badRule.err());
+    }
 }
