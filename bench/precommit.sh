@@ -38,7 +38,7 @@ if ! command -v pre-commit >/dev/null 2>&1; then
     || die "apt-get install pre-commit failed"
   command -v pre-commit >/dev/null 2>&1 || die "pre-commit still not on PATH after apt-get install"
 fi
-say "$(pre-commit --version); $(java -version 2>&1 | head -n 1); $(mvn -v 2>/dev/null | head -n 1)"
+say "$(pre-commit --version); $(java -version 2>&1 | head -n 1); $(mvn -B -v 2>/dev/null | head -n 1)"
 
 git -C "$repo" cat-file -e HEAD:.pre-commit-hooks.yaml 2>/dev/null \
   || die ".pre-commit-hooks.yaml is not in HEAD of $repo: commit it (pre-commit clones HEAD; untracked files are not in the clone)"
@@ -176,11 +176,15 @@ echo "   -> passed as expected (${try_good} s)"
 
 # --- (e1) try-repo latency on a one-file change ---------------------------------------------------
 say "latency: try-repo ... --files one.c, $TRY_RUNS runs"
+# --verbose shows the hook's output on success too, so the launcher's build message can be counted.
 try_times=()
+try_builds=0
 for _ in $(seq 1 "$TRY_RUNS"); do
-  run_expect pass "$tmp/try-one.log" pre-commit try-repo "$repo" gfplint --files one.c
+  run_expect pass "$tmp/try-one.log" pre-commit try-repo "$repo" gfplint --verbose --files one.c
   try_times+=("$elapsed")
+  if grep -qF "gfplint: building the CLI" "$tmp/try-one.log"; then try_builds=$((try_builds + 1)); fi
 done
+echo "   -> $try_builds of $TRY_RUNS runs built the jar (try-repo never reuses a store)"
 
 # --- (e2) the same hook through a normal config, persistent store ---------------------------------
 # This is what a user has: `repo:`/`rev:` in .pre-commit-config.yaml, the clone (and the jar built in
@@ -197,8 +201,9 @@ git add .pre-commit-config.yaml
 git commit -q -m "pre-commit config"
 
 say "pre-commit run gfplint --files one.c, first run (clone + Maven build in the store)"
-run_expect pass "$tmp/first.log" pre-commit run gfplint --files one.c
+run_expect pass "$tmp/first.log" pre-commit run gfplint --verbose --files one.c
 first_run="$elapsed"
+expect_in "$tmp/first.log" "gfplint: building the CLI" "first pre-commit run (should build the jar)"
 echo "   -> ${first_run} s"
 
 say "pre-commit run: buggy header fails, non-C file is skipped"
@@ -211,8 +216,11 @@ echo "   -> bad.h failed with bad.h:$bad_h_line:, notes.txt skipped"
 say "latency: pre-commit run gfplint --files one.c, warm store, $RUNS runs"
 warm_times=()
 for _ in $(seq 1 "$RUNS"); do
-  run_expect pass "$tmp/warm.log" pre-commit run gfplint --files one.c
+  run_expect pass "$tmp/warm.log" pre-commit run gfplint --verbose --files one.c
   warm_times+=("$elapsed")
+  if grep -qF "gfplint: building the CLI" "$tmp/warm.log"; then
+    cat "$tmp/warm.log" >&2; die "a warm pre-commit run rebuilt the jar"
+  fi
 done
 
 # --- (e3) git commit with the installed hook ------------------------------------------------------
@@ -247,7 +255,7 @@ echo
 say "results (wall time, seconds; $(nproc) cores; one.c = $(wc -l < one.c) lines)"
 printf '%-44s %6.2f s\n' "try-repo --files bad.c (first, incl. build):" "$try_bad"
 printf '%-44s %6.2f s\n' "try-repo --files good.c (incl. build):" "$try_good"
-stats "try-repo --files one.c (each incl. build)" "${try_times[@]}"
+stats "try-repo --files one.c ($try_builds/$TRY_RUNS built)" "${try_times[@]}"
 printf '%-44s %6.2f s\n' "pre-commit run, first (clone + build):" "$first_run"
 stats "pre-commit run --files one.c (warm)" "${warm_times[@]}"
 stats "git commit one.c (installed hook, warm)" "${commit_times[@]}"
