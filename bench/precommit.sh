@@ -38,7 +38,7 @@ if ! command -v pre-commit >/dev/null 2>&1; then
     || die "apt-get install pre-commit failed"
   command -v pre-commit >/dev/null 2>&1 || die "pre-commit still not on PATH after apt-get install"
 fi
-say "$(pre-commit --version); $(java -version 2>&1 | head -n 1); $(mvn -B -v 2>/dev/null | head -n 1)"
+say "$(pre-commit --version); $(java -version 2>&1 | head -n 1); $(mvn -B -v 2>/dev/null | head -n 1 | sed 's/\x1b\[[0-9;]*m//g')"
 
 git -C "$repo" cat-file -e HEAD:.pre-commit-hooks.yaml 2>/dev/null \
   || die ".pre-commit-hooks.yaml is not in HEAD of $repo: commit it (pre-commit clones HEAD; untracked files are not in the clone)"
