@@ -60,12 +60,12 @@ final class SarifReport {
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
         for (Rule r : o.rules()) {
             index.put(r.id(), descriptors.size());
-            descriptors.add(descriptor(r.id(), r.info().summary(), r.help(), r.info().level().label(),
+            descriptors.add(descriptor(r.id(), r.getClass().getSimpleName(), r.info().summary(), r.help(), r.info().level().label(),
                     r.info().level() == Level.ERROR ? "error" : "warning"));
         }
         if (o.findings().stream().anyMatch(f -> f.ruleId().equals(Suppressions.UNUSED))) {
             index.put(Suppressions.UNUSED, descriptors.size());
-            descriptors.add(descriptor(Suppressions.UNUSED, "a gfplint: ignore[...] comment that suppresses nothing",
+            descriptors.add(descriptor(Suppressions.UNUSED, "UnusedSuppression", "a gfplint: ignore[...] comment that suppresses nothing",
                     "A suppression comment that no finding needs any more (the code was fixed, or the rule id is"
                             + " misspelt). Remove it, so that it does not hide a future finding.", "note", "recommendation"));
         }
@@ -113,7 +113,7 @@ final class SarifReport {
         Invocation inv = new Invocation().withExecutionSuccessful(o.exitCode() < Main.EXIT_USAGE).withExitCode(o.exitCode())
                 .withToolExecutionNotifications(notes);
         Run run = new Run().withTool(new Tool().withDriver(driver)).withResults(results)
-                .withAutomationDetails(new RunAutomationDetails().withId("gfplint/kernel-" + o.setup().version() + "/"))
+                .withAutomationDetails(new RunAutomationDetails().withId("gfplint/")) // stable: alerts must not move with the version
                 .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
                         new ArtifactLocation().withUri(o.rootUri())))
                 .withInvocations(List.of(inv)).withProperties(props);
@@ -121,9 +121,9 @@ final class SarifReport {
                 .withVersion(SarifSchema210.Version._2_1_0).withRuns(List.of(run));
     }
 
-    private static ReportingDescriptor descriptor(String id, String summary, String help, String level, String severity) {
+    private static ReportingDescriptor descriptor(String id, String name, String summary, String help, String level, String severity) {
         String full = help.strip().split("\n\n")[0].replace("**Why it matters.**", "").replaceAll("\\s+", " ").strip();
-        return new ReportingDescriptor().withId(id).withName(id)
+        return new ReportingDescriptor().withId(id).withName(name)
                 .withShortDescription(new MultiformatMessageString().withText(summary))
                 .withFullDescription(new MultiformatMessageString().withText(full))
                 .withHelp(new MultiformatMessageString().withText(help).withMarkdown(help))
@@ -146,8 +146,17 @@ final class SarifReport {
     }
 
     static void write(Writer w, ScanOutcome o) throws IOException {
-        new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(w, build(o));
+        ObjectMapper m = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+        com.fasterxml.jackson.databind.JsonNode tree = m.valueToTree(build(o));
+        // java-sarif leaves out a result's level when it is SARIF's default ("warning"); consumers then fall
+        // back to the rule's default level, which is "error" for some rules. Always write it.
+        for (com.fasterxml.jackson.databind.JsonNode run : tree.path("runs")) {
+            for (com.fasterxml.jackson.databind.JsonNode res : run.path("results")) {
+                if (!res.has("level")) ((com.fasterxml.jackson.databind.node.ObjectNode) res).put("level", "warning");
+            }
+        }
+        m.writeValue(w, tree);
     }
 
     /** Paths relative to the first of {@code roots} that is a directory holding them; "./" dropped. */

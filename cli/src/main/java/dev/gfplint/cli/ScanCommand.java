@@ -243,6 +243,7 @@ public final class ScanCommand implements Callable<Integer> {
         List<Finding> findings = Suppressions.apply(found, suppressions, enabled, known);
         UnaryOperator<String> relative = SarifReport.relativeTo(roots);
         Fingerprints fps = new Fingerprints();
+        List<Finding> beforeBaseline = findings;
         if (base != null) findings = base.newFindings(findings, relative, fps);
         if (changes != null) {
             GitChanges c = changes;
@@ -265,7 +266,7 @@ public final class ScanCommand implements Callable<Integer> {
         err.println(outcome.summaryLine());
         if (writeBaseline != null) {
             try {
-                Baseline.write(writeBaseline, findings, relative, fps);
+                Baseline.write(writeBaseline, beforeBaseline, relative, fps); // with --baseline: old and new
             } catch (IOException e) {
                 err.println("gfplint: error: " + writeBaseline + ": cannot write baseline: " + e.getMessage());
                 return Main.EXIT_USAGE;
