@@ -3,7 +3,6 @@ package dev.gfplint.cli;
 import dev.gfplint.core.model.Catalog;
 import dev.gfplint.core.model.KernelVersion;
 import dev.gfplint.rules.Level;
-import dev.gfplint.rules.Rule;
 import dev.gfplint.rules.Rules;
 import java.io.IOException;
 import java.io.StringReader;
@@ -303,7 +302,7 @@ public final class Config {
             if (isNull(v)) return;
             if (!(v instanceof MappingNode m))
                 throw error(v, "rules must be a mapping of rule id to level (off, note, warning, error), not " + describe(v));
-            List<String> ids = Rules.all().stream().map(Rule::id).toList();
+            List<String> ids = Rules.ids();
             for (Map.Entry<String, NodeTuple> e : entries(m, "rules").entrySet()) {
                 String id = e.getKey();
                 if (!ids.contains(id))

@@ -21,18 +21,17 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Rule r : Rules.all()) {
-            if (!r.id().equals(id)) continue;
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(r.id() + " (" + r.info().level().label() + "): " + r.info().summary());
-            out.println();
-            out.println(forTerminal(r.help()));
-            out.flush();
-            return Main.EXIT_OK;
+        java.util.Optional<Rule> r = Rules.byId(id);
+        if (r.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown rule id '" + id + "' (known: "
+                    + String.join(", ", Rules.ids()) + ")");
         }
-        StringBuilder ids = new StringBuilder();
-        for (Rule r : Rules.all()) ids.append(ids.length() == 0 ? "" : ", ").append(r.id());
-        throw new CommandLine.ParameterException(spec.commandLine(), "unknown rule id '" + id + "' (known: " + ids + ")");
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(id + " (" + r.get().info().level().label() + "): " + r.get().info().summary());
+        out.println();
+        out.println(forTerminal(r.get().help()));
+        out.flush();
+        return Main.EXIT_OK;
     }
 
     /** Markdown made plain: bold markers and code fences dropped, code blocks indented. */

@@ -6,24 +6,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A finding's fingerprint: GitHub's primaryLocationLineHash of its line ({@link LineHash}), which depends on
  * the text around the line and not on its number, so code that moves keeps its fingerprint. SARIF, JSON and
- * the baseline all use it. Files are read once, when their first finding asks.
+ * the baseline all use it. A file is read and hashed once, when its first finding asks.
  */
 final class Fingerprints {
-    private final Map<String, String> texts = new HashMap<>();
+    /** One file: its text, and the hash of every line (null entries when it cannot be read). */
+    private record Hashed(String text, List<String> lineHashes) {}
+
+    private static final Hashed UNREADABLE = new Hashed(null, List.of());
+
+    private final Map<String, Hashed> files = new HashMap<>();
+
+    private synchronized Hashed file(String file) {
+        return files.computeIfAbsent(file, Fingerprints::read);
+    }
 
     synchronized String of(Finding f) {
-        String text = texts.computeIfAbsent(f.file(), Fingerprints::read);
-        return text == null ? "" : LineHash.of(text, f.line());
+        List<String> hs = file(f.file()).lineHashes();
+        return f.line() >= 1 && f.line() <= hs.size() ? hs.get(f.line() - 1) : "";
     }
 
     /** The column just after the identifier or token at the finding's column (SARIF's exclusive end), or null. */
     synchronized Integer endColumn(Finding f) {
-        String text = texts.computeIfAbsent(f.file(), Fingerprints::read);
+        String text = file(f.file()).text();
         if (text == null || f.line() < 1 || f.col() < 1) return null;
         int at = 0;
         for (int l = 1; l < f.line() && at >= 0; l++) {
@@ -36,11 +46,12 @@ final class Fingerprints {
         return end > i ? end - at + 1 : null;
     }
 
-    private static String read(String file) {
+    private static Hashed read(String file) {
         try {
-            return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+            String text = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+            return new Hashed(text, LineHash.all(text));
         } catch (IOException | RuntimeException e) {
-            return null;
+            return UNREADABLE;
         }
     }
 }

@@ -161,11 +161,12 @@ final class SarifReport {
 
     /** Paths relative to the first of {@code roots} that is a directory holding them; "./" dropped. */
     static java.util.function.UnaryOperator<String> relativeTo(List<java.nio.file.Path> roots) {
+        List<java.nio.file.Path> dirs = roots.stream().filter(java.nio.file.Files::isDirectory)
+                .map(java.nio.file.Path::normalize).toList(); // asked once, not once per path
         return file -> {
             java.nio.file.Path p = java.nio.file.Path.of(file).normalize();
-            for (java.nio.file.Path r : roots) {
-                java.nio.file.Path root = r.normalize();
-                if (java.nio.file.Files.isDirectory(r) && p.startsWith(root) && !p.equals(root)) {
+            for (java.nio.file.Path root : dirs) {
+                if (p.startsWith(root) && !p.equals(root)) {
                     return root.relativize(p).toString().replace('\\', '/');
                 }
             }

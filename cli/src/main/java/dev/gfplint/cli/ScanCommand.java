@@ -146,27 +146,22 @@ public final class ScanCommand implements Callable<Integer> {
         if (jobs != null && jobs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         if (maxFileMiB <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be positive");
         List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-        Config config = Config.empty();
-        if (!noConfig) {
-            java.util.Optional<Path> file = configFile != null ? java.util.Optional.of(configFile) : Config.findNearest(roots.get(0));
-            if (file.isPresent()) {
-                try {
-                    config = Config.load(file.get());
-                } catch (ConfigException e) {
-                    err.println("gfplint: error: " + e.getMessage());
-                    return Main.EXIT_USAGE;
-                }
-            }
+        Config config;
+        try {
+            config = readConfig(roots.get(0));
+        } catch (ConfigException e) {
+            err.println("gfplint: error: " + e.getMessage());
+            return Main.EXIT_USAGE;
         }
         IdiomTable idioms;
         Catalog catalog;
         try {
-            Config cfg = config;
             idioms = load("idiom", () -> idiomFiles.isEmpty() ? IdiomTable.defaults() : IdiomTable.withExtensions(idiomFiles));
             catalog = load("catalog", () -> {
-                List<Map.Entry<String, String>> texts = new ArrayList<>(cfg.catalogExtensions());
+                if (catalogFiles.isEmpty()) return config.catalog(); // built and checked when the config was read
+                List<Map.Entry<String, String>> texts = new ArrayList<>(config.catalogExtensions());
                 for (Path f : catalogFiles) texts.add(Map.entry(f.toString(), Files.readString(f)));
-                return texts.isEmpty() ? Catalog.defaults() : Catalog.withExtensionTexts(texts);
+                return Catalog.withExtensionTexts(texts);
             });
         } catch (BadDataFile e) {
             err.println("gfplint: error: " + e.getMessage());
@@ -181,8 +176,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (diffRev != null && staged) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--diff and --staged cannot be used together");
         }
-        Set<String> known = new TreeSet<>();
-        for (Rule r : Rules.all()) known.add(r.id());
+        Set<String> known = new TreeSet<>(Rules.ids());
         for (String id : concat(enable, disable)) {
             if (!known.contains(id)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown rule id '" + id + "' (known: "
@@ -222,8 +216,7 @@ public final class ScanCommand implements Callable<Integer> {
         Scanner.Progress progress = ScanProgress.forTerminal(quiet);
         Scanner.Result r;
         try {
-            Config cfg = config;
-            r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), cfg::excluded, progress), unit -> {
+            r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), config::excluded, progress), unit -> {
                 if (!unit.suppressions().isEmpty()) suppressions.put(unit.path(), unit.suppressions());
                 builder.add(unit);
                 runner.onFile(unit);
@@ -297,6 +290,13 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    /** --config, else the nearest .gfplint.yaml from {@code start} upwards, else none (or none with --no-config). */
+    private Config readConfig(Path start) throws ConfigException {
+        if (noConfig) return Config.empty();
+        java.util.Optional<Path> file = configFile != null ? java.util.Optional.of(configFile) : Config.findNearest(start);
+        return file.isPresent() ? Config.load(file.get()) : Config.empty();
     }
 
     private int exitCode(List<Finding> findings) {

@@ -126,7 +126,8 @@ public final class GfpKernelInNofsRegion extends Rule {
         for (Model.AllocSite o : same) {
             if (o == s || o.mask().params() != 0 || !f.follows(o.call(), s.call())) continue;
             boolean nofs = true;
-            for (Model.SiteContext c : model.contexts(o)) {
+            List<Model.SiteContext> earlier = model.contexts(o);
+            for (Model.SiteContext c : earlier) {
                 if (q.mayEnterFs(c.raw()) != Tri.NO || q.maySleep(c.raw()) != Tri.YES) nofs = false;
                 // An opportunistic attempt (NORETRY) with a light mask before a fallback says nothing about the
                 // context: mtd_kmalloc_up_to and ima_alloc_pages try GFP_NOIO | __GFP_NORETRY, then GFP_KERNEL.
@@ -137,7 +138,7 @@ public final class GfpKernelInNofsRegion extends Rule {
             boolean storage = model.isStorageCode(f.file);
             return finding(storage ? Level.WARNING : Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], at
                     + " may recurse into the filesystem, but " + f.name + " allocated with "
-                    + model.flags().describe(model.contexts(o).get(0).raw()) + " at line " + f.lines[o.call()]
+                    + model.flags().describe(earlier.get(0).raw()) + " at line " + f.lines[o.call()]
                     + " on the same path; use the same mask or a memalloc_nofs_save() scope"
                     + (storage ? "" : " (outside the storage stack: the earlier mask may be caution, not need)"),
                     List.of());

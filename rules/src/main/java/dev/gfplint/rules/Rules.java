@@ -11,6 +11,11 @@ public final class Rules {
         return List.of(new VmallocNofs(), new ContradictoryGfpFlags(), new UnpairedMemallocScope(), new GfpKernelInNofsRegion());
     }
 
+    /** The rule ids, in the fixed order. */
+    public static List<String> ids() {
+        return all().stream().map(Rule::id).toList();
+    }
+
     public static Optional<Rule> byId(String id) {
         return all().stream().filter(r -> r.id().equals(id)).findFirst();
     }

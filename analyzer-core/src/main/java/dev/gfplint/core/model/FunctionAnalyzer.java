@@ -415,9 +415,13 @@ public final class FunctionAnalyzer {
         Map<CfgNode, List<MaskExpr>> in = new IdentityHashMap<>();
         Map<CfgNode, MaskExpr> conds = new IdentityHashMap<>();
         boolean any = false;
+        Map<String, MaskExpr> tested = new HashMap<>();
+        for (Map.Entry<String, Integer> p : c.paramIndex.entrySet()) {
+            if ((c.testedParams & bit(p.getValue())) != 0) tested.put(p.getKey(), MaskExpr.param(p.getValue(), p.getKey()));
+        }
         for (CfgNode n : c.cfg.nodes()) {
             if (n.kind() != CfgNode.Kind.BRANCH || n.expr() == null) continue;
-            MaskExpr m = testOfParams(n.expr(), c);
+            MaskExpr m = testOfParams(n.expr(), tested, c);
             if (m != null) {
                 conds.put(n, m);
                 any = true;
@@ -466,13 +470,12 @@ public final class FunctionAnalyzer {
         return r;
     }
 
-    /** The condition as a mask over the tested parameters and macros only, or null if it reads anything else. */
-    private MaskExpr testOfParams(Expr e, Ctx c) {
-        Map<String, MaskExpr> env = new HashMap<>();
-        for (Map.Entry<String, Integer> p : c.paramIndex.entrySet()) {
-            if ((c.testedParams & bit(p.getValue())) != 0) env.put(p.getKey(), MaskExpr.param(p.getValue(), p.getKey()));
-        }
-        MaskExpr m = toMask(e, env, c);
+    /**
+     * The condition as a mask over the tested parameters ({@code tested}: their names bound to PARAMs) and
+     * macros only, or null if it reads anything else.
+     */
+    private MaskExpr testOfParams(Expr e, Map<String, MaskExpr> tested, Ctx c) {
+        MaskExpr m = toMask(e, tested, c);
         return m.params() != 0 && !m.mentionsUnknown() && onlyKnownCalls(m) ? m : null;
     }
 

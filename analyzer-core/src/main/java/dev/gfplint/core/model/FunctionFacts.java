@@ -28,6 +28,8 @@ public final class FunctionFacts {
     public final String[] paramNames;
     /** Parameters whose declared type is gfp_t, as a bit set by index. */
     public final long gfpParams;
+    /** Parameters that branches test before a call passes a mask on (GUARDs in the kept arguments). */
+    public final long guardParams;
     public final String[] callees;
     public final int[] lines;
     public final int[] cols;
@@ -57,6 +59,9 @@ public final class FunctionFacts {
         this.isStatic = isStatic;
         this.paramNames = paramNames;
         this.gfpParams = gfpParams;
+        long guarded = 0;
+        for (MaskExpr[] as : argValues) for (MaskExpr a : as) if (a != null) guarded |= a.guardParams();
+        this.guardParams = guarded;
         this.callees = callees;
         this.lines = lines;
         this.cols = cols;

@@ -145,10 +145,7 @@ public final class ModelBuilder {
             relevant[i] = f.gfpParams; // rules ask what callers pass in any gfp_t parameter
             for (Model.Reach r : reaches.get(i)) relevant[i] |= r.mask().params();
             // and the parameters its branches test before passing a mask on (a bool that picks a NOFAIL variant)
-            for (int call = 0; call < f.callCount(); call++) {
-                MaskExpr[] as = f.args(call);
-                if (as != null) for (MaskExpr a : as) if (a != null) relevant[i] |= a.guardParams();
-            }
+            relevant[i] |= f.guardParams;
         }
         int[] entryMust = new int[n], entryMay = new int[n];
         boolean[] seenCaller = new boolean[n];
