@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Known findings to leave out of a report, keyed by rule id, path (relative to the scanned directory) and
- * fingerprint, not by line number: code that moves stays matched, a new finding on an old line does not.
+ * Known findings to leave out of a report, keyed by rule id, path (relative to the repository root, see
+ * {@link SourceRoot}) and fingerprint, not by line number: code that moves stays matched, a new finding on an old line does not.
  * Each entry matches one finding, so a second copy of a known finding is new.
  */
 final class Baseline {

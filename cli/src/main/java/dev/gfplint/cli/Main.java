@@ -35,24 +35,39 @@ public final class Main {
 
     /** Runs the command line writing to the given streams (used by tests) and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(out, err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * The command line with gfplint's error handling: a bad option or value is exit 2 with one line naming it;
+     * anything a command throws is exit 3 with one line, and the stack trace only with {@code --debug}.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** {@code factory} makes the commands; tests use it to give {@code scan} a file reader that fails. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new Main(), factory);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_INTERNAL);
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             boolean debug = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug");
             if (debug) e.printStackTrace(cmd.getErr());
-            else cmd.getErr().println("gfplint: internal error: " + e + " (run with --debug for the stack trace)");
+            else cmd.getErr().println("gfplint: internal error: " + e + (e.getCause() != null ? ", caused by " + e.getCause() : "")
+                    + " (run with --debug for the stack trace)");
             return EXIT_INTERNAL;
         });
         cl.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("gfplint: " + e.getMessage() + " (see 'gfplint --help')");
             return EXIT_USAGE;
         });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return cl;
     }
 
     /** The version recorded in the jar at build time. */
@@ -64,10 +79,19 @@ public final class Main {
     }
 
     static String version() throws IOException {
+        return buildProperty("version", "unknown");
+    }
+
+    /** The project's home page, from the build (the parent pom's {@code gfplint.home}). */
+    static String home() throws IOException {
+        return buildProperty("home", "https://github.com/gfplint/gfplint");
+    }
+
+    private static String buildProperty(String key, String otherwise) throws IOException {
         Properties p = new Properties();
         try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
             if (in != null) p.load(in);
         }
-        return p.getProperty("version", "unknown");
+        return p.getProperty(key, otherwise);
     }
 }

@@ -41,7 +41,7 @@ import java.util.Set;
 
 /**
  * The SARIF 2.1.0 report: one run of gfplint with its rules (id, summary, help, default level), the
- * findings with locations relative to the scanned path and, for interprocedural findings, the call chain as
+ * findings with locations relative to the repository root (see {@link SourceRoot}) and, for interprocedural findings, the call chain as
  * a code flow. The run's properties record the kernel version the code was judged as and where the flag
  * definitions came from.
  */
@@ -49,11 +49,10 @@ final class SarifReport {
     private SarifReport() {}
 
     static final String SRCROOT = "%SRCROOT%";
-    static final URI INFORMATION_URI = URI.create("https://github.com/gfplint/gfplint");
 
     /**
-     * The run. Paths are relative to the scanned directory, named by {@value #SRCROOT} (whose absolute URI is in
-     * originalUriBaseIds), as code-scanning consumers expect; fingerprints are GitHub's line hashes.
+     * The run. Paths are relative to the repository root (the scanned directory outside git), named by
+     * {@value #SRCROOT} (whose absolute URI is in originalUriBaseIds), as code-scanning consumers expect; fingerprints are GitHub's line hashes.
      */
     static SarifSchema210 build(ScanOutcome o) throws IOException {
         Set<ReportingDescriptor> descriptors = new LinkedHashSet<>();
@@ -71,7 +70,7 @@ final class SarifReport {
         }
         String version = Main.version();
         ToolComponent driver = new ToolComponent().withName("gfplint").withVersion(version)
-                .withSemanticVersion(version.replace("-SNAPSHOT", "")).withInformationUri(INFORMATION_URI)
+                .withSemanticVersion(version.replace("-SNAPSHOT", "")).withInformationUri(URI.create(Main.home()))
                 .withRules(descriptors);
         List<Result> results = new ArrayList<>();
         for (Finding f : o.findings()) {
@@ -97,15 +96,7 @@ final class SarifReport {
             }
             results.add(res);
         }
-        List<Notification> notes = new ArrayList<>();
-        for (Diagnostic d : o.diagnostics()) {
-            if (d.severity() == Diagnostic.Severity.NOTE) continue;
-            notes.add(new Notification().withLevel(d.severity() == Diagnostic.Severity.ERROR ? Notification.Level.ERROR
-                            : Notification.Level.WARNING)
-                    .withMessage(new Message().withText(d.reason()))
-                    .withLocations(new LinkedHashSet<>(List.of(new Location().withPhysicalLocation(new PhysicalLocation()
-                            .withArtifactLocation(artifact(o.relative().apply(d.path()))))))));
-        }
+        List<Notification> notes = notifications(o);
         PropertyBag props = new PropertyBag()
                 .withAdditionalProperty("kernelVersion", o.setup().version().toString())
                 .withAdditionalProperty("kernelVersionSource", o.setup().versionSource())
@@ -119,6 +110,39 @@ final class SarifReport {
                 .withInvocations(List.of(inv)).withProperties(props);
         return new SarifSchema210().with$schema(URI.create("https://json.schemastore.org/sarif-2.1.0.json"))
                 .withVersion(SarifSchema210.Version._2_1_0).withRuns(List.of(run));
+    }
+
+    /**
+     * One toolExecutionNotification per file the scan skipped (unreadable, binary, too large: the diagnostic's
+     * own level) and one, at level note, per file in which the parser gave up on a function, located at the
+     * first such function and counting the others. Statements skipped inside a parsed function do not make a
+     * file fail; they are in the parse coverage.
+     */
+    static List<Notification> notifications(ScanOutcome o) {
+        List<Notification> notes = new ArrayList<>();
+        java.util.Map<String, List<Diagnostic>> partial = new java.util.TreeMap<>();
+        for (Diagnostic d : o.diagnostics()) {
+            if (d.severity() == Diagnostic.Severity.NOTE) {
+                partial.computeIfAbsent(d.path(), k -> new ArrayList<>()).add(d);
+                continue;
+            }
+            notes.add(notification(d.severity() == Diagnostic.Severity.ERROR ? Notification.Level.ERROR
+                    : Notification.Level.WARNING, d.reason(), o.relative().apply(d.path()), 0));
+        }
+        for (List<Diagnostic> ds : partial.values()) {
+            Diagnostic first = java.util.Collections.min(ds);
+            String more = ds.size() == 1 ? "" : " (and " + (ds.size() - 1) + " more in this file)";
+            notes.add(notification(Notification.Level.NOTE, first.reason() + more, o.relative().apply(first.path()),
+                    first.line()));
+        }
+        return notes;
+    }
+
+    private static Notification notification(Notification.Level level, String text, String file, int line) {
+        PhysicalLocation where = new PhysicalLocation().withArtifactLocation(artifact(file));
+        if (line > 0) where.withRegion(new Region().withStartLine(line));
+        return new Notification().withLevel(level).withMessage(new Message().withText(text))
+                .withLocations(new LinkedHashSet<>(List.of(new Location().withPhysicalLocation(where))));
     }
 
     private static ReportingDescriptor descriptor(String id, String name, String summary, String help, String level, String severity) {
@@ -149,28 +173,16 @@ final class SarifReport {
         ObjectMapper m = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .enable(SerializationFeature.INDENT_OUTPUT);
         com.fasterxml.jackson.databind.JsonNode tree = m.valueToTree(build(o));
-        // java-sarif leaves out a result's level when it is SARIF's default ("warning"); consumers then fall
-        // back to the rule's default level, which is "error" for some rules. Always write it.
+        // java-sarif leaves out a level when it is SARIF's default ("warning"); consumers then fall back to the
+        // rule's default level, which is "error" for some rules. Always write it, on notifications too.
         for (com.fasterxml.jackson.databind.JsonNode run : tree.path("runs")) {
-            for (com.fasterxml.jackson.databind.JsonNode res : run.path("results")) {
-                if (!res.has("level")) ((com.fasterxml.jackson.databind.node.ObjectNode) res).put("level", "warning");
+            List<com.fasterxml.jackson.databind.JsonNode> withLevel = new ArrayList<>();
+            run.path("results").forEach(withLevel::add);
+            run.path("invocations").forEach(i -> i.path("toolExecutionNotifications").forEach(withLevel::add));
+            for (com.fasterxml.jackson.databind.JsonNode n : withLevel) {
+                if (!n.has("level")) ((com.fasterxml.jackson.databind.node.ObjectNode) n).put("level", "warning");
             }
         }
         m.writeValue(w, tree);
-    }
-
-    /** Paths relative to the first of {@code roots} that is a directory holding them; "./" dropped. */
-    static java.util.function.UnaryOperator<String> relativeTo(List<java.nio.file.Path> roots) {
-        List<java.nio.file.Path> dirs = roots.stream().filter(java.nio.file.Files::isDirectory)
-                .map(java.nio.file.Path::normalize).toList(); // asked once, not once per path
-        return file -> {
-            java.nio.file.Path p = java.nio.file.Path.of(file).normalize();
-            for (java.nio.file.Path root : dirs) {
-                if (p.startsWith(root) && !p.equals(root)) {
-                    return root.relativize(p).toString().replace('\\', '/');
-                }
-            }
-            return p.toString().replace('\\', '/');
-        };
     }
 }

@@ -43,10 +43,21 @@ import picocli.CommandLine.Spec;
             "0:no finding at or above the failure level",
             "1:findings at or above the failure level",
             "2:usage or configuration error (bad option, a PATH that does not exist)",
-            "3:internal error"})
+            "3:internal error (gfplint failed on a file: the others are still scanned and reported)"})
 public final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** How files are read: the file system, or in tests a reader that fails on purpose. */
+    private final SourceReader reader;
+
+    public ScanCommand() {
+        this(SourceReader.FILES);
+    }
+
+    ScanCommand(SourceReader reader) {
+        this.reader = reader;
+    }
 
     @Parameters(paramLabel = "PATH", description = "Files or directories to scan (default: the current directory).")
     List<Path> paths = new ArrayList<>();
@@ -211,7 +222,7 @@ public final class ScanCommand implements Callable<Integer> {
         ModelBuilder builder = new ModelBuilder(setup.version(), catalog, setup.flags());
         RuleRunner runner = new RuleRunner(rules, builder.catalog());
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), SourceReader.FILES);
+        Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), reader);
         Map<String, List<Suppression>> suppressions = new ConcurrentHashMap<>();
         Scanner.Progress progress = ScanProgress.forTerminal(quiet);
         Scanner.Result r;
@@ -234,7 +245,8 @@ public final class ScanCommand implements Callable<Integer> {
                     : f).toList();
         }
         List<Finding> findings = Suppressions.apply(found, suppressions, enabled, known);
-        UnaryOperator<String> relative = SarifReport.relativeTo(roots);
+        SourceRoot source = SourceRoot.of(roots);
+        UnaryOperator<String> relative = source.relative();
         Fingerprints fps = new Fingerprints();
         List<Finding> beforeBaseline = findings;
         if (base != null) findings = base.newFindings(findings, relative, fps);
@@ -246,8 +258,10 @@ public final class ScanCommand implements Callable<Integer> {
             if (quiet && d.severity() == Diagnostic.Severity.NOTE) continue;
             err.println(d);
         }
-        int exit = r.missingPaths() ? Main.EXIT_USAGE : exitCode(findings);
-        ScanOutcome outcome = new ScanOutcome(setup, model, rules, findings, relative, r.stats(), r.diagnostics(), fps, exit, roots);
+        // a file gfplint failed on is a bug in gfplint and the results may be incomplete: say so in the exit code,
+        // after reporting everything the scan did find
+        int exit = r.missingPaths() ? Main.EXIT_USAGE : r.stats().internalErrors > 0 ? Main.EXIT_INTERNAL : exitCode(findings);
+        ScanOutcome outcome = new ScanOutcome(setup, model, rules, findings, relative, r.stats(), r.diagnostics(), fps, exit, source);
         err.println(setup.summaryLine(model));
         if (modelStats) ModelReport.print(model, err);
         try {

@@ -12,13 +12,10 @@ import java.util.function.UnaryOperator;
 /** What a scan produced, as the report writers need it. {@code rules}: the rules that ran. */
 record ScanOutcome(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings, UnaryOperator<String> relative,
                    ScanStats stats, List<Diagnostic> diagnostics, Fingerprints fingerprints, int exitCode,
-                   List<java.nio.file.Path> roots) {
-    /** The scanned directory (the first PATH, or its parent when it is a file) as an absolute URI ending in '/'. */
+                   SourceRoot source) {
+    /** {@code %SRCROOT%}: the directory report paths are relative to, as a {@code file:} URI. */
     String rootUri() {
-        java.nio.file.Path r = roots.get(0).toAbsolutePath().normalize();
-        if (!java.nio.file.Files.isDirectory(r) && r.getParent() != null) r = r.getParent();
-        String u = r.toUri().toString();
-        return u.endsWith("/") ? u : u + "/";
+        return source.uri();
     }
 
     long count(Level l) {
@@ -29,8 +26,9 @@ record ScanOutcome(ModelSetup setup, Model model, List<Rule> rules, List<Finding
     String summaryLine() {
         return String.format(java.util.Locale.ROOT,
                 "gfplint: %d files (%d failed), %d functions, %.2f%% fully parsed; %d errors, %d warnings, %d notes;"
-                        + " kernel %s (%s); %.1f s",
+                        + " kernel %s (%s); %.1f s%s",
                 stats.files, stats.filesFailed, stats.functions, stats.parseCoverage(), count(Level.ERROR),
-                count(Level.WARNING), count(Level.NOTE), setup.version(), setup.versionSource(), stats.wallSeconds);
+                count(Level.WARNING), count(Level.NOTE), setup.version(), setup.versionSource(), stats.wallSeconds,
+                stats.internalErrors == 0 ? "" : "; " + stats.internalErrors + " internal errors, results incomplete");
     }
 }

@@ -219,7 +219,7 @@ public final class Scanner {
             FrontEnd.Result r = frontEnd.analyze(in.display(), text);
             stats.add(r.stats(), bytes.length);
             for (FrontEnd.Note note : r.notes()) {
-                diags.add(new Diagnostic(Diagnostic.Severity.NOTE, in.display() + ":" + note.line(), note.message()));
+                diags.add(new Diagnostic(Diagnostic.Severity.NOTE, in.display(), note.line(), note.message()));
             }
             sink.accept(r.unit());
         } catch (RuntimeException | StackOverflowError e) {
