@@ -12,7 +12,12 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * scan has run for a second, so short scans and pre-commit runs print nothing extra.
  */
 final class ScanProgress implements Scanner.Progress, AutoCloseable {
-    private static final long DELAY_NANOS = 1_000_000_000L;
+    /**
+     * How long the scan runs before the bar appears, in milliseconds (default 1000). It exists for tests and
+     * demos, which set it to 0 to see the bar on a short scan: {@code -Dgfplint.progress.delay.ms=0}.
+     */
+    static final String DELAY_PROPERTY = "gfplint.progress.delay.ms";
+    private final long delayNanos = Math.max(0, Long.getLong(DELAY_PROPERTY, 1000)) * 1_000_000L;
     private final PrintStream err;
     private final long t0 = System.nanoTime();
     private int total;
@@ -36,7 +41,7 @@ final class ScanProgress implements Scanner.Progress, AutoCloseable {
     @Override
     public synchronized void fileDone() {
         done++;
-        if (bar == null && System.nanoTime() - t0 > DELAY_NANOS && done < total) {
+        if (bar == null && System.nanoTime() - t0 >= delayNanos && done < total) {
             bar = new ProgressBarBuilder().setTaskName("gfplint").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(250).setUnit(" files", 1)
                     .build();

@@ -18,6 +18,7 @@ public final class SuppressionComments {
     public static List<Suppression> find(char[] text) {
         List<Suppression> out = null;
         for (int i = indexOf(text, 0); i >= 0; i = indexOf(text, i + MARK.length)) {
+            if (i > 0 && (Character.isLetterOrDigit(text[i - 1]) || text[i - 1] == '_')) continue; // e.g. "notgfplint:"
             int lineStart = i;
             while (lineStart > 0 && text[lineStart - 1] != '\n') lineStart--;
             String before = new String(text, lineStart, i - lineStart);
@@ -45,7 +46,18 @@ public final class SuppressionComments {
             for (String id : new String(text, j, close - j).split(",")) if (!id.isBlank()) ids.add(id.strip());
             int end = close + 1;
             while (end < text.length && text[end] != '\n') end++;
-            String reason = new String(text, close + 1, end - close - 1).replace("*/", "").strip();
+            int reasonEnd = end;
+            boolean blockComment = commentStart < 0 || commentStart == block; // "/*", or a " * " line inside one
+            if (blockComment) { // the reason ends with the comment, and code after the comment means not "own line"
+                for (int k = close + 1; k + 1 < end; k++) {
+                    if (text[k] == '*' && text[k + 1] == '/') {
+                        reasonEnd = k;
+                        if (!new String(text, k + 2, end - k - 2).isBlank()) ownLine = false;
+                        break;
+                    }
+                }
+            }
+            String reason = new String(text, close + 1, reasonEnd - close - 1).replace("*/", "").strip();
             if (out == null) out = new ArrayList<>(2);
             out.add(new Suppression(lineOf(text, i), i - lineStart + 1, fileLevel, ownLine, List.copyOf(ids), reason));
         }
