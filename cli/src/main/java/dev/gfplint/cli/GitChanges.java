@@ -67,7 +67,8 @@ final class GitChanges {
         return b != null && b.get(line);
     }
 
-    private static String run(Path dir, String... cmd) throws GitException {
+    /** Runs a git command in {@code dir}; its stdout, or the first line of its stderr as the exception. */
+    static String run(Path dir, String... cmd) throws GitException {
         try {
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(false).start();
             byte[] out;

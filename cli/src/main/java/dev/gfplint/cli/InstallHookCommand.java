@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,17 +33,20 @@ final class InstallHookCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Path git = repo.resolve(".git");
-        if (!Files.isDirectory(git)) {
-            err.println("gfplint: error: " + repo.toAbsolutePath().normalize() + ": not the top of a git repository (no .git directory)");
+        Path hooks;
+        try {
+            // git's own answer: right for worktrees (.git is a file there) and for core.hooksPath
+            hooks = Path.of(GitChanges.run(repo.toAbsolutePath().normalize(), "git", "rev-parse", "--path-format=absolute",
+                    "--git-path", "hooks").strip());
+        } catch (GitChanges.GitException e) {
+            err.println("gfplint: error: " + repo.toAbsolutePath().normalize() + ": not in a git repository (" + e.getMessage() + ")");
             return Main.EXIT_USAGE;
         }
-        Path hook = git.resolve("hooks").resolve("pre-commit");
+        Path hook = hooks.resolve("pre-commit");
         if (Files.exists(hook) && !force) {
             err.println("gfplint: error: " + hook + ": a pre-commit hook exists already (use --force to replace it)");
             return Main.EXIT_USAGE;
         }
-        Path jar = jarPath();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String script = """
                 #!/bin/sh
@@ -49,8 +54,8 @@ final class InstallHookCommand implements Callable<Integer> {
                 files=$(git diff --cached --name-only --diff-filter=ACMR -- '*.c' '*.h')
                 [ -z "$files" ] && exit 0
                 # shellcheck disable=SC2086
-                exec "%s" -jar "%s" scan --staged -q $files
-                """.formatted(java, jar);
+                exec %s -cp %s dev.gfplint.cli.Main scan --staged -q $files
+                """.formatted(quoted(java), quoted(classPath()));
         Files.createDirectories(hook.getParent());
         Files.writeString(hook, script, StandardCharsets.UTF_8);
         try {
@@ -62,11 +67,17 @@ final class InstallHookCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private static Path jarPath() {
-        try {
-            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
-        } catch (Exception e) {
-            return Path.of("gfplint.jar");
+    /** {@code s} as one shell word. */
+    private static String quoted(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /** This JVM's class path with absolute entries: the jar when run from it, the build's classes in tests. */
+    private static String classPath() {
+        List<String> abs = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!e.isEmpty()) abs.add(Path.of(e).toAbsolutePath().normalize().toString());
         }
+        return String.join(java.io.File.pathSeparator, abs);
     }
 }
