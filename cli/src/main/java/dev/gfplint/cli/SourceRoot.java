@@ -1,5 +1,6 @@
 package dev.gfplint.cli;
 
+import dev.gfplint.core.model.KernelVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,9 +9,11 @@ import java.util.function.UnaryOperator;
 /**
  * The directory report paths are relative to. Inside a git work tree it is the top of the tree holding the
  * first PATH, so that {@code gfplint scan fs/xfs} still writes {@code fs/xfs/xfs_log.c}: the path GitHub code
- * scanning, workflow annotations and a baseline shared by the whole repository expect. Outside git it is the
- * scanned directory (the first PATH, or the directory of a file PATH); files under another PATH are relative to
- * that PATH. A file under none of them keeps the path it was found by.
+ * scanning, workflow annotations and a baseline shared by the whole repository expect. Outside git (a kernel
+ * unpacked from a tarball) it is the top of the kernel tree holding the first PATH, the directory whose
+ * Makefile sets VERSION and PATCHLEVEL, so paths read as kernel developers write them ({@code fs/xfs/...}).
+ * Failing both it is the scanned directory (the first PATH, or the directory of a file PATH); files under
+ * another PATH are relative to that PATH. A file under none of them keeps the path it was found by.
  */
 final class SourceRoot {
     private final Path top;
@@ -26,6 +29,9 @@ final class SourceRoot {
         if (!Files.isDirectory(first) && first.getParent() != null) first = first.getParent();
         Path work = workTree(first);
         if (work != null) return new SourceRoot(work, List.of(work));
+        for (Path d = first; d != null; d = d.getParent()) {
+            if (KernelVersion.fromTree(d).isPresent()) return new SourceRoot(d, List.of(d));
+        }
         List<Path> dirs = roots.stream().map(p -> p.toAbsolutePath().normalize()).filter(Files::isDirectory).toList();
         return new SourceRoot(first, dirs.isEmpty() ? List.of(first) : dirs);
     }

@@ -61,7 +61,19 @@ class ReportPathsTest {
     }
 
     @Test
-    void outsideGitPathsAreRelativeToTheScannedDirectory() throws IOException {
+    void outsideGitPathsAreRelativeToTheKernelTreeTop() throws IOException {
+        CliRun.write(dir.resolve("Makefile"), "# SPDX-License-Identifier: GPL-2.0\nVERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 0\n");
+        CliRun.write(dir.resolve("fs/xfs/x.c"), BUG);
+        Path sarif = dir.resolve("r.sarif");
+        CliRun.of("scan", "-q", "--format", "sarif", "-o", sarif.toString(), dir.resolve("fs/xfs").toString())
+                .assertCode(Main.EXIT_FINDINGS);
+        JsonNode run = read(sarif).at("/runs/0");
+        assertEquals("fs/xfs/x.c", run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(dir.toUri().toString(), run.at("/originalUriBaseIds/%SRCROOT%/uri").asText());
+    }
+
+    @Test
+    void outsideGitAndKernelPathsAreRelativeToTheScannedDirectory() throws IOException {
         Path sub = dir.resolve("drivers/foo");
         CliRun.write(sub.resolve("x.c"), BUG);
         Path sarif = dir.resolve("r.sarif");
