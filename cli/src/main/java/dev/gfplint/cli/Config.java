@@ -342,12 +342,7 @@ public final class Config {
 
         private void allocators(Node v) throws ConfigException {
             for (MappingNode m : entryList(v, "allocators", "{name: NAME, gfp-arg: N, family: FAMILY}")) {
-                Map<String, NodeTuple> kv = entries(m, "allocator");
-                for (Map.Entry<String, NodeTuple> e : kv.entrySet()) {
-                    if (!ALLOCATOR_KEYS.contains(e.getKey()))
-                        throw error(e.getValue().getKeyNode(), "allocator: unknown key '" + e.getKey()
-                                + "' (expected one of: " + String.join(", ", ALLOCATOR_KEYS) + ")");
-                }
+                Map<String, NodeTuple> kv = entries(m, "allocator", ALLOCATOR_KEYS);
                 String name = identifier(kv, m, "name", "allocator");
                 String what = "allocator '" + name + "'";
                 NodeTuple fam = required(kv, m, "family", what);
@@ -389,12 +384,7 @@ public final class Config {
 
         private void regions(Node v) throws ConfigException {
             for (MappingNode m : entryList(v, "nofs-regions", "{begin: NAME, end: NAME}")) {
-                Map<String, NodeTuple> kv = entries(m, "NOFS region");
-                for (Map.Entry<String, NodeTuple> e : kv.entrySet()) {
-                    if (!REGION_KEYS.contains(e.getKey()))
-                        throw error(e.getValue().getKeyNode(), "NOFS region: unknown key '" + e.getKey()
-                                + "' (expected one of: " + String.join(", ", REGION_KEYS) + ")");
-                }
+                Map<String, NodeTuple> kv = entries(m, "NOFS region", REGION_KEYS);
                 String begin = identifier(kv, m, "begin", "NOFS region");
                 String end = identifier(kv, m, "end", "NOFS region '" + begin + "'");
                 KernelVersion[] range = range(kv, "NOFS region '" + begin + "'");
@@ -506,6 +496,17 @@ public final class Config {
         }
 
         /** A mapping's entries by key, rejecting keys that are not plain values and keys given twice. */
+        /** {@link #entries(MappingNode, String)}, and every key must be one of {@code keys}. */
+        private Map<String, NodeTuple> entries(MappingNode m, String where, List<String> keys) throws ConfigException {
+            Map<String, NodeTuple> kv = entries(m, where);
+            for (Map.Entry<String, NodeTuple> e : kv.entrySet()) {
+                if (!keys.contains(e.getKey()))
+                    throw error(e.getValue().getKeyNode(), where + ": unknown key '" + e.getKey()
+                            + "' (expected one of: " + String.join(", ", keys) + ")");
+            }
+            return kv;
+        }
+
         private Map<String, NodeTuple> entries(MappingNode m, String where) throws ConfigException {
             Map<String, NodeTuple> out = new LinkedHashMap<>();
             for (NodeTuple t : m.getValue()) {

@@ -55,7 +55,7 @@ final class InstallHookCommand implements Callable<Integer> {
                 [ -z "$files" ] && exit 0
                 # shellcheck disable=SC2086
                 exec %s -cp %s dev.gfplint.cli.Main scan --staged -q $files
-                """.formatted(quoted(java), quoted(classPath()));
+                """.formatted(shellWord(java), shellWord(classPath()));
         Files.createDirectories(hook.getParent());
         Files.writeString(hook, script, StandardCharsets.UTF_8);
         try {
@@ -67,8 +67,8 @@ final class InstallHookCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** {@code s} as one shell word. */
-    private static String quoted(String s) {
+    /** {@code s} as one POSIX shell word: single quotes, each ' written as '\''. */
+    static String shellWord(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 

@@ -35,8 +35,12 @@ public final class Main {
 
     /** Runs the command line writing to the given streams (used by tests) and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
-        int code = cl.execute(args);
+        return run(out, err, CommandLine.defaultFactory(), args);
+    }
+
+    /** {@code factory} makes the commands; tests use it to give {@code scan} a file reader that fails. */
+    static int run(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, String... args) {
+        int code = commandLine(out, err, factory).execute(args);
         out.flush();
         err.flush();
         return code;
@@ -46,12 +50,7 @@ public final class Main {
      * The command line with gfplint's error handling: a bad option or value is exit 2 with one line naming it;
      * anything a command throws is exit 3 with one line, and the stack trace only with {@code --debug}.
      */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, CommandLine.defaultFactory());
-    }
-
-    /** {@code factory} makes the commands; tests use it to give {@code scan} a file reader that fails. */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         CommandLine cl = new CommandLine(new Main(), factory);
         cl.setOut(out);
         cl.setErr(err);

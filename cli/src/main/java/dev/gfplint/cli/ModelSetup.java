@@ -3,7 +3,6 @@ package dev.gfplint.cli;
 import dev.gfplint.core.model.FlagTable;
 import dev.gfplint.core.model.KernelVersion;
 import dev.gfplint.core.model.Model;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +49,8 @@ record ModelSetup(KernelVersion version, String versionSource, FlagTable flags) 
         if (!roots.isEmpty()) starts.add(roots.get(0));
         starts.add(Path.of("."));
         for (Path s : starts) {
-            Path p = s.toAbsolutePath().normalize();
-            if (!Files.isDirectory(p)) p = p.getParent();
-            for (; p != null; p = p.getParent()) {
-                if (KernelVersion.fromTree(p).isPresent()) return Optional.of(p);
-            }
+            Optional<Path> tree = SourceRoot.kernelTree(SourceRoot.directoryOf(s));
+            if (tree.isPresent()) return tree;
         }
         return Optional.empty();
     }

@@ -88,7 +88,7 @@ final class Reports {
             ObjectNode n = arr.addObject();
             n.put("ruleId", f.ruleId());
             n.put("level", f.level().label());
-            n.put("path", o.relative().apply(f.file()));
+            n.put("path", o.source().relative(f.file()));
             n.put("line", f.line());
             n.put("column", f.col());
             n.put("message", f.message());
@@ -96,7 +96,7 @@ final class Reports {
             ArrayNode flow = n.putArray("callChain");
             for (Trace.Step s : f.flow()) {
                 ObjectNode st = flow.addObject();
-                st.put("path", o.relative().apply(s.file()));
+                st.put("path", o.source().relative(s.file()));
                 st.put("line", s.line());
                 st.put("column", s.col());
                 st.put("caller", s.caller());

@@ -41,7 +41,8 @@ import java.util.Set;
 
 /**
  * The SARIF 2.1.0 report: one run of gfplint with its rules (id, summary, help, default level), the
- * findings with locations relative to the repository root (see {@link SourceRoot}) and, for interprocedural findings, the call chain as
+ * findings with locations relative to the repository root (see {@link SourceRoot}) and, for interprocedural
+ * findings, the call chain as
  * a code flow. The run's properties record the kernel version the code was judged as and where the flag
  * definitions came from.
  */
@@ -51,7 +52,7 @@ final class SarifReport {
     static final String SRCROOT = "%SRCROOT%";
 
     /**
-     * The run. Paths are relative to the repository root (the scanned directory outside git), named by
+     * The run. Paths are relative to the repository root (see {@link SourceRoot}), named by
      * {@value #SRCROOT} (whose absolute URI is in originalUriBaseIds), as code-scanning consumers expect; fingerprints are GitHub's line hashes.
      */
     static SarifSchema210 build(ScanOutcome o) throws IOException {
@@ -74,7 +75,7 @@ final class SarifReport {
                 .withRules(descriptors);
         List<Result> results = new ArrayList<>();
         for (Finding f : o.findings()) {
-            String file = o.relative().apply(f.file());
+            String file = o.source().relative(f.file());
             Result res = new Result().withRuleId(f.ruleId()).withRuleIndex(index.get(f.ruleId()))
                     .withLevel(Result.Level.fromValue(f.level().label()))
                     .withMessage(new Message().withText(f.message()))
@@ -86,9 +87,9 @@ final class SarifReport {
                 Set<Location> related = new LinkedHashSet<>();
                 int id = 1;
                 for (Trace.Step s : f.flow()) {
-                    Location l = location(o.relative().apply(s.file()), s.line(), s.col(), null, s.describe());
+                    Location l = location(o.source().relative(s.file()), s.line(), s.col(), null, s.describe());
                     steps.add(new ThreadFlowLocation().withLocation(l));
-                    related.add(location(o.relative().apply(s.file()), s.line(), s.col(), null, s.describe()).withId(id++));
+                    related.add(location(o.source().relative(s.file()), s.line(), s.col(), null, s.describe()).withId(id++));
                 }
                 steps.add(new ThreadFlowLocation().withLocation(location(file, f.line(), f.col(), null, "the finding")));
                 res.withCodeFlows(List.of(new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps)))))
@@ -106,7 +107,7 @@ final class SarifReport {
         Run run = new Run().withTool(new Tool().withDriver(driver)).withResults(results)
                 .withAutomationDetails(new RunAutomationDetails().withId("gfplint/")) // stable: alerts must not move with the version
                 .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
-                        new ArtifactLocation().withUri(o.rootUri())))
+                        new ArtifactLocation().withUri(o.source().uri())))
                 .withInvocations(List.of(inv)).withProperties(props);
         return new SarifSchema210().with$schema(URI.create("https://json.schemastore.org/sarif-2.1.0.json"))
                 .withVersion(SarifSchema210.Version._2_1_0).withRuns(List.of(run));
@@ -127,12 +128,12 @@ final class SarifReport {
                 continue;
             }
             notes.add(notification(d.severity() == Diagnostic.Severity.ERROR ? Notification.Level.ERROR
-                    : Notification.Level.WARNING, d.reason(), o.relative().apply(d.path()), 0));
+                    : Notification.Level.WARNING, d.reason(), o.source().relative(d.path()), 0));
         }
         for (List<Diagnostic> ds : partial.values()) {
             Diagnostic first = java.util.Collections.min(ds);
             String more = ds.size() == 1 ? "" : " (and " + (ds.size() - 1) + " more in this file)";
-            notes.add(notification(Notification.Level.NOTE, first.reason() + more, o.relative().apply(first.path()),
+            notes.add(notification(Notification.Level.NOTE, first.reason() + more, o.source().relative(first.path()),
                     first.line()));
         }
         return notes;

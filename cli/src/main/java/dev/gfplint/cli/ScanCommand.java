@@ -211,9 +211,8 @@ public final class ScanCommand implements Callable<Integer> {
         }
         GitChanges changes = null;
         if (diffRev != null || staged) {
-            Path where = Files.isDirectory(roots.get(0)) ? roots.get(0) : roots.get(0).toAbsolutePath().getParent();
             try {
-                changes = GitChanges.of(staged ? null : diffRev, where);
+                changes = GitChanges.of(staged ? null : diffRev, SourceRoot.directoryOf(roots.get(0)));
             } catch (GitChanges.GitException e) {
                 err.println("gfplint: error: " + (staged ? "--staged" : "--diff " + diffRev) + ": " + e.getMessage());
                 return Main.EXIT_USAGE;
@@ -246,7 +245,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         List<Finding> findings = Suppressions.apply(found, suppressions, enabled, known);
         SourceRoot source = SourceRoot.of(roots);
-        UnaryOperator<String> relative = source.relative();
+        UnaryOperator<String> relative = source::relative;
         Fingerprints fps = new Fingerprints();
         List<Finding> beforeBaseline = findings;
         if (base != null) findings = base.newFindings(findings, relative, fps);
@@ -261,7 +260,7 @@ public final class ScanCommand implements Callable<Integer> {
         // a file gfplint failed on is a bug in gfplint and the results may be incomplete: say so in the exit code,
         // after reporting everything the scan did find
         int exit = r.missingPaths() ? Main.EXIT_USAGE : r.stats().internalErrors > 0 ? Main.EXIT_INTERNAL : exitCode(findings);
-        ScanOutcome outcome = new ScanOutcome(setup, model, rules, findings, relative, r.stats(), r.diagnostics(), fps, exit, source);
+        ScanOutcome outcome = new ScanOutcome(setup, model, rules, findings, source, r.stats(), r.diagnostics(), fps, exit);
         err.println(setup.summaryLine(model));
         if (modelStats) ModelReport.print(model, err);
         try {
@@ -343,7 +342,7 @@ public final class ScanCommand implements Callable<Integer> {
             switch (format) {
                 case sarif -> SarifReport.write(w, o);
                 case json -> Reports.json(w, o);
-                case github -> Reports.github(w, o.findings(), o.relative());
+                case github -> Reports.github(w, o.findings(), o.source()::relative);
                 default -> Reports.text(w, o.findings(), colour());
             }
         } finally {

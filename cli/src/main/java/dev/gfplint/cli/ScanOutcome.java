@@ -7,17 +7,10 @@ import dev.gfplint.rules.Finding;
 import dev.gfplint.rules.Level;
 import dev.gfplint.rules.Rule;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /** What a scan produced, as the report writers need it. {@code rules}: the rules that ran. */
-record ScanOutcome(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings, UnaryOperator<String> relative,
-                   ScanStats stats, List<Diagnostic> diagnostics, Fingerprints fingerprints, int exitCode,
-                   SourceRoot source) {
-    /** {@code %SRCROOT%}: the directory report paths are relative to, as a {@code file:} URI. */
-    String rootUri() {
-        return source.uri();
-    }
-
+record ScanOutcome(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings, SourceRoot source,
+                   ScanStats stats, List<Diagnostic> diagnostics, Fingerprints fingerprints, int exitCode) {
     long count(Level l) {
         return findings.stream().filter(f -> f.level() == l).count();
     }

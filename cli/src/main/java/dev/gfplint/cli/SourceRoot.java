@@ -4,7 +4,8 @@ import dev.gfplint.core.model.KernelVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The directory report paths are relative to. Inside a git work tree it is the top of the tree holding the
@@ -25,27 +26,30 @@ final class SourceRoot {
     }
 
     static SourceRoot of(List<Path> roots) {
-        Path first = roots.get(0).toAbsolutePath().normalize();
-        if (!Files.isDirectory(first) && first.getParent() != null) first = first.getParent();
-        Path work = workTree(first);
-        if (work != null) return new SourceRoot(work, List.of(work));
-        for (Path d = first; d != null; d = d.getParent()) {
-            if (KernelVersion.fromTree(d).isPresent()) return new SourceRoot(d, List.of(d));
-        }
+        Path first = directoryOf(roots.get(0));
+        // a git work tree: .git is a directory, or a file in a worktree
+        Optional<Path> top = nearest(first, d -> Files.exists(d.resolve(".git"))).or(() -> kernelTree(first));
+        if (top.isPresent()) return new SourceRoot(top.get(), List.of(top.get()));
         List<Path> dirs = roots.stream().map(p -> p.toAbsolutePath().normalize()).filter(Files::isDirectory).toList();
         return new SourceRoot(first, dirs.isEmpty() ? List.of(first) : dirs);
     }
 
-    /** The nearest directory at or above {@code dir} holding {@code .git} (a directory, or a file in a worktree). */
-    static Path workTree(Path dir) {
-        for (Path d = dir; d != null; d = d.getParent()) {
-            if (Files.exists(d.resolve(".git"))) return d;
-        }
-        return null;
+    /** {@code path} absolute and normalized if it is a directory, else the directory holding it. */
+    static Path directoryOf(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        return Files.isDirectory(p) || p.getParent() == null ? p : p.getParent();
     }
 
-    Path dir() {
-        return top;
+    /** The nearest directory at or above {@code dir} whose Makefile gives a kernel version. */
+    static Optional<Path> kernelTree(Path dir) {
+        return nearest(dir, d -> KernelVersion.fromTree(d).isPresent());
+    }
+
+    private static Optional<Path> nearest(Path dir, Predicate<Path> test) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (test.test(d)) return Optional.of(d);
+        }
+        return Optional.empty();
     }
 
     /** The root as an absolute {@code file:} URI ending in '/', for SARIF's {@code %SRCROOT%}. */
@@ -54,16 +58,14 @@ final class SourceRoot {
         return u.endsWith("/") ? u : u + "/";
     }
 
-    /** Maps a scanned file's path to its report path, '/'-separated. */
-    UnaryOperator<String> relative() {
-        return file -> {
-            Path given = Path.of(file).normalize();
-            Path abs = given.toAbsolutePath();
-            for (Path base : bases) {
-                if (abs.startsWith(base) && !abs.equals(base)) return slashes(base.relativize(abs).toString());
-            }
-            return slashes(given.toString());
-        };
+    /** A scanned file's report path, '/'-separated. */
+    String relative(String file) {
+        Path given = Path.of(file).normalize();
+        Path abs = given.toAbsolutePath();
+        for (Path base : bases) {
+            if (abs.startsWith(base) && !abs.equals(base)) return slashes(base.relativize(abs).toString());
+        }
+        return slashes(given.toString());
     }
 
     private static String slashes(String p) {

@@ -216,8 +216,7 @@ class CliFeaturesTest {
     }
 
     private void git(String... args) throws IOException, InterruptedException {
-        GitResult r = gitResult(args);
-        assertEquals(0, r.code(), () -> "git " + args[0] + ": " + r.out());
+        CliRun.git(dir, args).ok();
     }
 
     @Test
@@ -288,12 +287,12 @@ class CliFeaturesTest {
         // the hook, run by git itself: a staged bug blocks the commit with its line, a clean file commits
         write("bad.c", "void *a(unsigned long n)\n{\n\treturn kmalloc(n, GFP_ATOMIC | __GFP_NOFAIL);\n}\n");
         git("add", "bad.c");
-        GitResult blocked = gitResult("commit", "-q", "-m", "a bug");
+        CliRun.Git blocked = CliRun.git(dir, "commit", "-q", "-m", "a bug");
         assertTrue(blocked.code() != 0, "the hook let a bug through:\n" + blocked.out());
         assertTrue(blocked.out().contains("bad.c:3:") && blocked.out().contains("[contradictory-gfp-flags]"), blocked.out());
         write("bad.c", "void *a(unsigned long n)\n{\n\treturn kmalloc(n, GFP_KERNEL);\n}\n");
         git("add", "bad.c");
-        GitResult ok = gitResult("commit", "-q", "-m", "fixed");
+        CliRun.Git ok = CliRun.git(dir, "commit", "-q", "-m", "fixed");
         assertEquals(0, ok.code(), ok.out());
     }
 
@@ -307,18 +306,6 @@ class CliFeaturesTest {
         CliRun r = CliRun.of("install-hook", "--repo", dir.resolve("wt").toString());
         r.assertCode(Main.EXIT_OK);
         assertTrue(Files.isExecutable(dir.resolve(".git/hooks/pre-commit")), r.out() + r.err());
-    }
-
-    private record GitResult(int code, String out) {}
-
-    private GitResult gitResult(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t", "-c",
-                "commit.gpgsign=false"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "git " + args[0] + " did not finish: " + out);
-        return new GitResult(p.exitValue(), out);
     }
 
     @Test

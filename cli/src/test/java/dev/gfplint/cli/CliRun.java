@@ -22,10 +22,33 @@ record CliRun(int code, String out, String err) {
             Pattern.compile("^gfplint: (\\d+) files \\((\\d+) failed\\), (\\d+) functions, ([\\d.]+)% fully parsed; .*$");
 
     static CliRun of(String... args) {
+        return of(picocli.CommandLine.defaultFactory(), args);
+    }
+
+    /** With the commands made by {@code factory} (e.g. a scan whose file reader fails). */
+    static CliRun of(picocli.CommandLine.IFactory factory, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), factory, args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Runs git in {@code dir} (no user config needed, no signing) and returns its exit code and output. */
+    static Git git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t", "-c",
+                "commit.gpgsign=false"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) fail("git " + args[0] + " did not finish: " + out);
+        return new Git(p.exitValue(), out);
+    }
+
+    record Git(int code, String out) {
+        Git ok() {
+            assertEquals(0, code, () -> "git failed: " + out);
+            return this;
+        }
     }
 
     List<String> errLines() {

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gfplint.core.scan.SourceReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,10 +41,7 @@ class InternalErrorTest {
                 return CommandLine.defaultFactory().create(cls);
             }
         };
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), factory).execute(args);
-        return new CliRun(code, out.toString(), err.toString());
+        return CliRun.of(factory, args);
     }
 
     @Test

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,19 +24,13 @@ class ReportPathsTest {
 
     private static final String BUG = "void *a(unsigned long n)\n{\n\treturn kmalloc(n, GFP_ATOMIC | __GFP_NOFAIL);\n}\n";
 
-    private void gitInit() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("git", "init", "-q").directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "git init: " + out);
-    }
-
     private static JsonNode read(Path f) throws IOException {
         return new ObjectMapper().readTree(f.toFile());
     }
 
     @Test
     void inAGitWorkTreePathsAreRelativeToItsTopWhicheverDirectoryIsScanned() throws Exception {
-        gitInit();
+        CliRun.git(dir, "init", "-q").ok();
         CliRun.write(dir.resolve("fs/xfs/x.c"), BUG);
         Path sarif = dir.resolve("r.sarif");
         CliRun r = CliRun.of("scan", "-q", "--format", "sarif", "-o", sarif.toString(), dir.resolve("fs/xfs").toString());

@@ -174,7 +174,7 @@ class TerminalTest {
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
         StringBuilder line = new StringBuilder();
-        for (String a : cmd) line.append(line.isEmpty() ? "" : " ").append(shellQuote(a));
+        for (String a : cmd) line.append(line.isEmpty() ? "" : " ").append(InstallHookCommand.shellWord(a));
 
         // -q no "Script started" lines, -e the command's exit code, -f flush at once, -c run this command
         ProcessBuilder pb = new ProcessBuilder(script, "-qefc", line.toString(), "/dev/null");
@@ -196,11 +196,6 @@ class TerminalTest {
         }
     }
 
-    /** One POSIX shell word: single quotes, each ' written as '\''. */
-    static String shellQuote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
-    }
-
     private static String onPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) return null;
@@ -220,7 +215,7 @@ class TerminalTest {
     @Test
     void shellQuoteSurvivesTheShell() throws Exception {
         String tricky = "a b'c\"$HOME`x`\\;*";
-        Process p = new ProcessBuilder("/bin/sh", "-c", "printf %s " + shellQuote(tricky))
+        Process p = new ProcessBuilder("/bin/sh", "-c", "printf %s " + InstallHookCommand.shellWord(tricky))
                 .redirectErrorStream(true).start();
         String got = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor());
