@@ -14,6 +14,7 @@ import dev.gfplint.rules.Rule;
 import dev.gfplint.rules.RuleRunner;
 import dev.gfplint.rules.Rules;
 import dev.gfplint.core.scan.Diagnostic;
+import dev.gfplint.core.scan.Incidents;
 import dev.gfplint.core.scan.Scanner;
 import dev.gfplint.core.scan.SourceReader;
 import java.io.IOException;
@@ -75,6 +76,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--max-file-size", paramLabel = "MIB", description = "Skip files larger than this many MiB "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "32")
     double maxFileMiB;
+
+    @Option(names = "--follow-symlinks", description = "Also follow symbolic links whose targets lie outside the "
+            + "scanned PATHs (by default such links are reported and skipped).")
+    boolean followSymlinks;
 
     @Option(names = "--show-skipped", description = "Add a note for every statement the parser skipped "
             + "(to see what lowers parse coverage).")
@@ -222,11 +227,13 @@ public final class ScanCommand implements Callable<Integer> {
         RuleRunner runner = new RuleRunner(rules, builder.catalog());
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), reader);
+        Incidents incidents = new Incidents();
         Map<String, List<Suppression>> suppressions = new ConcurrentHashMap<>();
         Scanner.Progress progress = ScanProgress.forTerminal(quiet);
         Scanner.Result r;
         try {
-            r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), config::excluded, progress), unit -> {
+            r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), config::excluded, progress,
+                    followSymlinks, incidents), unit -> {
                 if (!unit.suppressions().isEmpty()) suppressions.put(unit.path(), unit.suppressions());
                 builder.add(unit);
                 runner.onFile(unit);
@@ -253,14 +260,25 @@ public final class ScanCommand implements Callable<Integer> {
             GitChanges c = changes;
             findings = findings.stream().filter(f -> c.touches(f.file(), f.line())).toList();
         }
-        for (Diagnostic d : r.diagnostics()) {
+        // what the scan says about its input, then what went wrong or was cut short in any phase, in one order
+        List<Diagnostic> diagnostics = new ArrayList<>(r.diagnostics());
+        diagnostics.addAll(incidents.diagnostics());
+        java.util.Collections.sort(diagnostics);
+        r.stats().internalErrors += incidents.internalErrors();
+        for (Diagnostic d : diagnostics) {
             if (quiet && d.severity() == Diagnostic.Severity.NOTE) continue;
             err.println(d);
+        }
+        if (debug) {
+            for (Incidents.Failure f : incidents.failures()) {
+                err.println("gfplint: internal error in " + f.file() + (f.where().isEmpty() ? "" : " (" + f.where() + ")") + ":");
+                f.error().printStackTrace(err);
+            }
         }
         // a file gfplint failed on is a bug in gfplint and the results may be incomplete: say so in the exit code,
         // after reporting everything the scan did find
         int exit = r.missingPaths() ? Main.EXIT_USAGE : r.stats().internalErrors > 0 ? Main.EXIT_INTERNAL : exitCode(findings);
-        ScanOutcome outcome = new ScanOutcome(setup, model, rules, findings, source, r.stats(), r.diagnostics(), fps, exit);
+        ScanOutcome outcome = new ScanOutcome(setup, model, rules, findings, source, r.stats(), diagnostics, fps, exit);
         err.println(setup.summaryLine(model));
         if (modelStats) ModelReport.print(model, err);
         try {

@@ -197,7 +197,7 @@ class BadInputTest {
         Path good = CliRun.good(dir);
         Path other = CliRun.write(dir.resolve("sub/other.c"), "int other_fn(void)\n{\n\treturn 1;\n}\n");
         Path secret = CliRun.write(dir.resolve("secret.c"), "int secret_fn(void)\n{\n\treturn 2;\n}\n");
-        SourceReader denying = f -> {
+        SourceReader denying = (f, limit) -> {
             if (f.getFileName().toString().equals("secret.c")) throw new AccessDeniedException(f.toString());
             return Files.readAllBytes(f);
         };

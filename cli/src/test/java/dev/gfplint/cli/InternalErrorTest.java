@@ -27,7 +27,7 @@ class InternalErrorTest {
 
     /** Runs gfplint with a reader that throws {@code failure} for files named boom.c. */
     private static CliRun run(Throwable failure, String... args) {
-        SourceReader reader = f -> {
+        SourceReader reader = (f, limit) -> {
             if (f.getFileName().toString().equals("boom.c")) {
                 if (failure instanceof RuntimeException re) throw re;
                 throw (Error) failure;
@@ -67,17 +67,25 @@ class InternalErrorTest {
     }
 
     @Test
-    void anErrorThatStopsTheScanIsOneLineOrAStackTraceWithDebug() throws IOException {
+    void anOutOfMemoryErrorOrAStackOverflowInOneFileCostsOnlyThatFile() throws IOException {
+        CliRun.write(dir.resolve("bug.c"), BUG);
         CliRun.write(dir.resolve("boom.c"), "void f(void)\n{\n}\n");
-        CliRun r = run(new OutOfMemoryError("simulated"), "scan", dir.toString());
-        r.assertCode(Main.EXIT_INTERNAL);
-        List<String> lines = r.errLines();
-        assertEquals(1, lines.size(), r.err());
-        assertTrue(lines.get(0).startsWith("gfplint: internal error: ") && lines.get(0).contains("OutOfMemoryError: simulated")
-                && lines.get(0).endsWith("(run with --debug for the stack trace)"), r.err());
+        for (Error failure : List.of(new OutOfMemoryError("simulated"), new StackOverflowError())) {
+            CliRun r = run(failure, "scan", "--no-color", dir.toString());
+            r.assertCode(Main.EXIT_INTERNAL);
+            assertTrue(r.out().contains("bug.c:3:"), "the other file's finding is still reported:\n" + r.out());
+            String why = failure instanceof OutOfMemoryError ? "internal error: out of memory (simulated)" : "internal error: java.lang.StackOverflowError";
+            r.assertOneDiagnostic("error", dir.resolve("boom.c"), why);
+            assertFalse(r.err().contains("\tat "), "no stack trace without --debug:\n" + r.err());
+        }
+    }
 
+    @Test
+    void debugPrintsTheStackTraceOfAFileGfplintFailedOn() throws IOException {
+        CliRun.write(dir.resolve("boom.c"), "void f(void)\n{\n}\n");
         CliRun d = run(new OutOfMemoryError("simulated"), "scan", "--debug", dir.toString());
         d.assertCode(Main.EXIT_INTERNAL);
-        assertTrue(d.err().contains("\tat dev.gfplint."), "--debug prints the stack trace:\n" + d.err());
+        assertTrue(d.err().contains("java.lang.OutOfMemoryError: simulated") && d.err().contains("\tat dev.gfplint."),
+                "--debug prints the stack trace:\n" + d.err());
     }
 }

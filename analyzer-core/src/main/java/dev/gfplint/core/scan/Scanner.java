@@ -9,19 +9,10 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -43,10 +34,15 @@ public final class Scanner {
     private static final int BINARY_SNIFF = 8000;
     private static final long THREAD_STACK = 64L << 20;
 
+    /**
+     * {@code followLinks}: follow symbolic links whose targets lie outside the roots too (by default such a
+     * link is reported and skipped). {@code incidents} receives the internal errors (and the limits reached)
+     * of every file, and stays open for the later phases of the scan to add theirs.
+     */
     public record Options(List<Path> paths, int jobs, long maxFileBytes, java.util.function.Predicate<Path> exclude,
-                          Progress progress) {
+                          Progress progress, boolean followLinks, Incidents incidents) {
         public Options(List<Path> paths, int jobs, long maxFileBytes) {
-            this(paths, jobs, maxFileBytes, p -> false, Progress.NONE);
+            this(paths, jobs, maxFileBytes, p -> false, Progress.NONE, false, new Incidents());
         }
     }
 
@@ -62,7 +58,10 @@ public final class Scanner {
         void fileDone();
     }
 
-    /** {@code missingPaths}: some PATH argument did not exist (a usage error for the CLI). */
+    /**
+     * {@code diagnostics}: about the input (files skipped, functions given up; internal errors and limits are
+     * in the options' {@link Incidents}); {@code missingPaths}: some PATH argument did not exist (a usage error for the CLI).
+     */
     public record Result(ScanStats stats, List<Diagnostic> diagnostics, boolean missingPaths) {}
 
     private final FrontEnd frontEnd;
@@ -73,8 +72,6 @@ public final class Scanner {
         this.reader = reader;
     }
 
-    private record Input(Path file, String display, long size) {}
-
     /**
      * Scans; {@code sink} receives each file's IR as it is ready, from worker threads (it must be
      * thread-safe). Diagnostics come back sorted by path.
@@ -84,35 +81,22 @@ public final class Scanner {
         List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
         ScanStats stats = new ScanStats();
         stats.jobs = Math.max(1, o.jobs());
-        boolean missing = false;
-        List<Input> inputs = new ArrayList<>();
-        for (Path p : o.paths()) {
-            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                diags.add(new Diagnostic(Diagnostic.Severity.ERROR, p.toString(), "no such file or directory"));
-                missing = true;
-            } else if (Files.isDirectory(p)) {
-                int before = inputs.size();
-                walk(p, inputs, diags);
-                if (inputs.size() == before) {
-                    diags.add(new Diagnostic(Diagnostic.Severity.WARNING, p.toString(), "no C sources (.c, .h) found"));
-                }
-            } else {
-                inputs.add(new Input(p, p.toString(), sizeOf(p)));
-            }
-        }
+        SourceFiles listed = SourceFiles.list(o.paths(), o.followLinks(), diags);
+        boolean missing = listed.missing;
+        List<SourceFiles.Input> inputs = new ArrayList<>(listed.inputs);
         inputs.removeIf(in -> o.exclude().test(in.file()));
         stats.files = inputs.size();
         o.progress().start(inputs.size());
         // biggest first, so that one large file does not finish alone at the end
-        List<Input> order = new ArrayList<>(inputs);
-        order.sort(Comparator.comparingLong(Input::size).reversed().thenComparing(Input::display));
+        List<SourceFiles.Input> order = new ArrayList<>(inputs);
+        order.sort(Comparator.comparingLong(SourceFiles.Input::size).reversed().thenComparing(SourceFiles.Input::display));
         ExecutorService pool = Executors.newFixedThreadPool(stats.jobs, threads());
         try {
             List<Future<?>> futures = new ArrayList<>(order.size());
-            for (Input in : order) {
+            for (SourceFiles.Input in : order) {
                 futures.add(pool.submit(() -> {
                     try {
-                        analyze(in, o.maxFileBytes(), stats, diags, sink);
+                        analyze(in, o.maxFileBytes(), stats, diags, o.incidents(), sink);
                     } finally {
                         o.progress().fileDone();
                     }
@@ -144,54 +128,8 @@ public final class Scanner {
         };
     }
 
-    private static long sizeOf(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void walk(Path dir, List<Input> out, List<Diagnostic> diags) {
-        try {
-            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    Path name = d.getFileName();
-                    if (!d.equals(dir) && name != null && name.toString().startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    String n = f.getFileName().toString();
-                    if ((n.endsWith(".c") || n.endsWith(".h")) && !attrs.isDirectory()) {
-                        out.add(new Input(f, f.toString(), attrs.size()));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    diags.add(new Diagnostic(Diagnostic.Severity.WARNING, f.toString(), reason(e)));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            diags.add(new Diagnostic(Diagnostic.Severity.ERROR, dir.toString(), reason(e)));
-        }
-    }
-
-    static String reason(IOException e) {
-        if (e instanceof FileSystemLoopException) return "symbolic link loop, not followed";
-        if (e instanceof AccessDeniedException) return "permission denied";
-        if (e instanceof NoSuchFileException) return "no such file (a dangling symbolic link?)";
-        String m = e.getMessage();
-        return "cannot read: " + (m == null ? e.getClass().getSimpleName() : m);
-    }
-
-    private void analyze(Input in, long maxBytes, ScanStats stats, List<Diagnostic> diags,
-                         Consumer<TranslationUnit> sink) {
+    private void analyze(SourceFiles.Input in, long maxBytes, ScanStats stats, List<Diagnostic> diags,
+                         Incidents incidents, Consumer<TranslationUnit> sink) {
         try {
             if (in.size() > maxBytes) {
                 diags.add(new Diagnostic(Diagnostic.Severity.WARNING, in.display(), String.format(Locale.ROOT,
@@ -202,9 +140,16 @@ public final class Scanner {
             }
             byte[] bytes;
             try {
-                bytes = reader.read(in.file());
+                bytes = reader.read(in.file(), maxBytes);
             } catch (IOException e) {
-                diags.add(new Diagnostic(Diagnostic.Severity.WARNING, in.display(), reason(e)));
+                diags.add(new Diagnostic(Diagnostic.Severity.WARNING, in.display(), SourceFiles.reason(e)));
+                stats.failed();
+                return;
+            }
+            if (bytes.length > maxBytes) { // larger than its size said (a file that grew, a /proc-like file)
+                diags.add(new Diagnostic(Diagnostic.Severity.WARNING, in.display(), String.format(Locale.ROOT,
+                        "file too large (more than the limit of %.1f MiB, see --max-file-size), skipped",
+                        maxBytes / 1048576.0)));
                 stats.failed();
                 return;
             }
@@ -222,12 +167,11 @@ public final class Scanner {
                 diags.add(new Diagnostic(Diagnostic.Severity.NOTE, in.display(), note.line(), note.message()));
             }
             sink.accept(r.unit());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Throwable e) {
+            // A bug in gfplint (OutOfMemoryError and StackOverflowError included, though the front end and the
+            // model bound their work so that neither should happen): it costs this file only.
             stats.failed();
-            synchronized (stats) {
-                stats.internalErrors++;
-            }
-            diags.add(new Diagnostic(Diagnostic.Severity.ERROR, in.display(), "internal error: " + e));
+            incidents.internalError(in.display(), 0, "", e);
         }
     }
 

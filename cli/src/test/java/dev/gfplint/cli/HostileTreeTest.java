@@ -1,0 +1,166 @@
+package dev.gfplint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * gfplint on trees anyone may have written: next to one real bug ({@code bug.c}), a hostile file or link.
+ * Each case: one diagnostic line names the hostile file and the reason, the bug is still reported, the exit
+ * code is the documented one (1: a finding; never 3), and three runs (one with {@code -j 1}) print the same.
+ */
+class HostileTreeTest {
+    @TempDir
+    Path tmp;
+
+    static final String BUG = "void bug(void)\n{\n\tp = kmalloc(1, GFP_ATOMIC | __GFP_NOFAIL);\n}\n";
+
+    private Path tree() throws IOException {
+        Path t = tmp.resolve("tree");
+        CliRun.write(t.resolve("bug.c"), BUG);
+        return t;
+    }
+
+    /** Three scans of {@code root} (-j 2, -j 1, -j 2) with the same output; returns the first. */
+    static CliRun scanThrice(Path root, String... extra) {
+        List<CliRun> runs = new ArrayList<>();
+        for (String jobs : List.of("2", "1", "2")) {
+            List<String> args = new ArrayList<>(List.of("scan", "--no-color", "--no-config", "-j", jobs));
+            args.addAll(List.of(extra));
+            args.add(root.toString());
+            runs.add(assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of(args.toArray(new String[0]))));
+        }
+        CliRun first = runs.get(0);
+        for (CliRun r : runs) {
+            assertEquals(first.code(), r.code(), "exit code differs between runs");
+            assertEquals(first.out(), r.out(), "findings differ between runs");
+            assertEquals(withoutSeconds(first.err()), withoutSeconds(r.err()), "diagnostics differ between runs");
+        }
+        return first;
+    }
+
+    private static String withoutSeconds(String err) {
+        return err.replaceAll("; [0-9.]+ s(;|\\R|$)", "; T s$1");
+    }
+
+    /** The common expectations: the bug is reported, exit 1, no internal error, no stack trace. */
+    static void bugStillReported(CliRun r) {
+        r.assertCode(Main.EXIT_FINDINGS);
+        assertTrue(r.out().contains("bug.c:3:") && r.out().contains("[contradictory-gfp-flags]"),
+                "the real bug is still reported:\n" + r.out() + "\n" + r.err());
+        r.assertNoStackTrace();
+    }
+
+    private void hostile(Consumer<Path> make, String name, String severity, String reason, String... extra) throws IOException {
+        Path t = tree();
+        make.accept(t);
+        CliRun r = scanThrice(t, extra);
+        bugStillReported(r);
+        r.assertOneDiagnostic(severity, t.resolve(name), reason);
+    }
+
+    private static void link(Path link, Path target) {
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aFifoIsSkippedWithoutBlocking() throws IOException {
+        hostile(t -> {
+            try {
+                Process p = new ProcessBuilder("mkfifo", t.resolve("pipe.c").toString()).inheritIO().start();
+                assertEquals(0, p.waitFor());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "pipe.c", "warning", "not a regular file (a FIFO), skipped");
+    }
+
+    @Test
+    void aSocketIsSkipped() throws IOException {
+        Path t = tree();
+        try (ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.bind(UnixDomainSocketAddress.of(t.resolve("sock.c")));
+            CliRun r = scanThrice(t);
+            bugStillReported(r);
+            r.assertOneDiagnostic("warning", t.resolve("sock.c"), "not a regular file (a socket), skipped");
+        }
+    }
+
+    @Test
+    void linksToDevZeroAndDevUrandomAreSkipped() throws IOException {
+        for (String dev : List.of("zero", "urandom")) {
+            for (String follow : List.of("", "--follow-symlinks")) {
+                Path t = tmp.resolve(dev + follow);
+                CliRun.write(t.resolve("bug.c"), BUG);
+                link(t.resolve(dev + ".c"), Path.of("/dev/" + dev));
+                CliRun r = follow.isEmpty() ? scanThrice(t) : scanThrice(t, follow);
+                bugStillReported(r);
+                r.assertOneDiagnostic("warning", t.resolve(dev + ".c"),
+                        "symbolic link to /dev/" + dev + ", not a regular file (a character device), skipped");
+            }
+        }
+    }
+
+    @Test
+    void aLinkToAFileOutsideTheRootIsNotFollowed() throws IOException {
+        Path outside = CliRun.write(tmp.resolve("elsewhere/outside.c"), BUG.replace("bug", "outside_bug"));
+        hostile(t -> link(t.resolve("escape.c"), outside), "escape.c", "warning",
+                "symbolic link to " + outside.toRealPath() + ", outside the scanned roots: not followed");
+        Path t = tmp.resolve("tree");
+        CliRun r = scanThrice(t);
+        assertFalse(r.out().contains("outside_bug") || r.out().contains("escape.c"), "nothing outside is reported:\n" + r.out());
+        CliRun followed = scanThrice(t, "--follow-symlinks");
+        assertTrue(followed.out().contains("escape.c:3:"), "--follow-symlinks reads it:\n" + followed.out());
+    }
+
+    @Test
+    void aLinkToADirectoryOutsideTheRootIsNotFollowed() throws IOException {
+        Path outside = tmp.resolve("elsewhere");
+        CliRun.write(outside.resolve("inner.c"), BUG.replace("bug", "outside_bug"));
+        hostile(t -> link(t.resolve("escape"), outside), "escape", "warning",
+                "symbolic link to " + outside.toRealPath() + ", outside the scanned roots: not followed");
+        CliRun r = scanThrice(tmp.resolve("tree"));
+        assertFalse(r.out().contains("inner.c"), r.out());
+        assertEquals(1, r.files(), "only bug.c is read");
+    }
+
+    @Test
+    void aLinkInsideTheRootIsReadOnce() throws IOException {
+        Path t = tree();
+        link(t.resolve("alias.c"), t.resolve("bug.c"));
+        link(t.resolve("again"), t);
+        CliRun r = scanThrice(t);
+        bugStillReported(r);
+        assertEquals(1, r.files(), "bug.c once, however many links lead to it:\n" + r.err());
+        r.assertOneDiagnostic("warning", t.resolve("again"), "symbolic link loop, not followed");
+    }
+
+    @Test
+    void aFileNamedOnTheCommandLineIsReadAsGiven() throws IOException {
+        Path outside = CliRun.write(tmp.resolve("elsewhere/outside.c"), BUG);
+        Path t = tree();
+        Path named = t.resolve("named.c");
+        link(named, outside);
+        CliRun r = CliRun.of("scan", "--no-color", "--no-config", named.toString());
+        r.assertCode(Main.EXIT_FINDINGS);
+        assertTrue(r.out().contains("named.c:3:"), r.out());
+    }
+}
