@@ -223,11 +223,11 @@ public final class ScanCommand implements Callable<Integer> {
                 return Main.EXIT_USAGE;
             }
         }
-        ModelBuilder builder = new ModelBuilder(setup.version(), catalog, setup.flags());
-        RuleRunner runner = new RuleRunner(rules, builder.catalog());
+        Incidents incidents = new Incidents();
+        ModelBuilder builder = new ModelBuilder(setup.version(), catalog, setup.flags(), incidents);
+        RuleRunner runner = new RuleRunner(rules, builder.catalog(), incidents);
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), reader);
-        Incidents incidents = new Incidents();
         Map<String, List<Suppression>> suppressions = new ConcurrentHashMap<>();
         Scanner.Progress progress = ScanProgress.forTerminal(quiet);
         Scanner.Result r;
@@ -241,10 +241,10 @@ public final class ScanCommand implements Callable<Integer> {
         } finally {
             ScanProgress.close(progress);
         }
-        Model model = builder.build();
+        Model model = Scanner.onScanStack(builder::build);
         Set<String> enabled = new TreeSet<>();
         for (Rule rule : rules) enabled.add(rule.id());
-        List<Finding> found = runner.onModel(model);
+        List<Finding> found = Scanner.onScanStack(() -> runner.onModel(model));
         if (!levels.isEmpty()) { // the config sets a rule's level: its findings take it, notes stay notes
             found = found.stream().map(f -> levels.containsKey(f.ruleId()) && f.level() != Level.NOTE
                     ? new Finding(f.ruleId(), levels.get(f.ruleId()), f.file(), f.line(), f.col(), f.message(), f.flow())

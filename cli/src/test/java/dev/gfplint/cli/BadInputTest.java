@@ -141,7 +141,7 @@ class BadInputTest {
     }
 
     @Test
-    void tenThousandNestedBracesAreGivenUpWithANote() throws IOException {
+    void tenThousandNestedBracesCostTheirStatementWithANote() throws IOException {
         CliRun.good(dir);
         Path deep = dir.resolve("deep.c");
         int depth = 10_000;
@@ -155,13 +155,14 @@ class BadInputTest {
                 () -> CliRun.of("scan", "--stats-json", json.toString(), dir.toString()));
 
         r.assertCode(Main.EXIT_OK);
-        r.assertOneDiagnostic("note", deep, "nesting too deep");
+        r.assertOneDiagnostic("note", deep, "function deep_fn: statement skipped: brackets nested deeper than 256 levels");
         r.assertNoStackTrace();
         assertEquals(0, r.filesFailed());
-        // deep_fn (given up, still counted), after_deep, and the good file's functions
+        // deep_fn (its one statement skipped, still counted), after_deep, and the good file's functions
         assertEquals(2 + GOOD_C_FUNCTIONS, r.functions());
         JsonNode s = stats(json);
-        assertEquals(1, s.get("functionsGivenUp").asLong());
+        assertEquals(0, s.get("functionsGivenUp").asLong());
+        assertEquals(1, s.get("statementsSkipped").asLong());
         assertEquals(1 + GOOD_C_FUNCTIONS, s.get("functionsFullyParsed").asLong());
         assertEquals(0, s.get("internalErrors").asLong());
     }

@@ -163,4 +163,67 @@ class HostileTreeTest {
         r.assertCode(Main.EXIT_FINDINGS);
         assertTrue(r.out().contains("named.c:3:"), r.out());
     }
+
+    // ---- pathological code: each bound says what it cost, in one line naming the file -------------------------
+
+    private void hostileCode(String name, String text, String severity, String reason) throws IOException {
+        Path t = tree();
+        CliRun.write(t.resolve(name), text);
+        CliRun r = scanThrice(t);
+        bugStillReported(r);
+        r.assertOneDiagnostic(severity, t.resolve(name), reason);
+    }
+
+    @Test
+    void anExpressionOf300000TermsCostsItsStatement() throws IOException {
+        hostileCode("longexpr.c", "void longexpr(void)\n{\n\tx = " + String.join(" + ", java.util.Collections.nCopies(300_000, "a"))
+                + ";\n\tq = kmalloc(1, GFP_KERNEL);\n}\n", "note",
+                "function longexpr: statement skipped: a parse tree deeper than 2000 levels");
+    }
+
+    @Test
+    void aFunctionOf200000AllocationsIsAnalysedToItsEnd() throws IOException {
+        StringBuilder sb = new StringBuilder("void hugefn(void)\n{\n");
+        for (int k = 0; k < 200_000; k++) sb.append("\tp").append(k).append(" = kmalloc(").append(k).append(", GFP_KERNEL);\n");
+        sb.append("\tlast = kmalloc(1, GFP_NOWAIT | __GFP_NOFAIL);\n}\n");
+        Path t = tree();
+        CliRun.write(t.resolve("hugefn.c"), sb.toString());
+        CliRun r = scanThrice(t);
+        bugStillReported(r);
+        assertTrue(r.out().contains("hugefn.c:200003:"), "the allocation after 200,000 others is judged:\n" + r.out());
+        assertEquals(List.of(), r.linesMentioning("hugefn.c"), "no bound is reached: nothing to say about the file");
+    }
+
+    @Test
+    void aDefineChain100000DeepIsCutWithANote() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < 100_000; k++) sb.append("#define GFP_CHAIN_").append(k).append(" GFP_CHAIN_").append(k + 1).append('\n');
+        sb.append("#define GFP_CHAIN_100000 (GFP_ATOMIC | __GFP_NOFAIL)\n");
+        sb.append("void chained(void)\n{\n\tp = kmalloc(1, GFP_CHAIN_0);\n}\n");
+        hostileCode("definechain.c", sb.toString(), "note",
+                "masks here nest macros or operators deeper than 40 levels (GFP_CHAIN_0 is one); what lies deeper is taken as unknown");
+    }
+
+    @Test
+    void statementExpressionsNested100000DeepCostTheirStatement() throws IOException {
+        hostileCode("stmtexpr.c", "void se(void)\n{\n\tx = " + "({ ".repeat(100_000) + "1;" + " })".repeat(100_000)
+                + ";\n}\n", "note", "function se: statement skipped: brackets nested deeper than 256 levels");
+    }
+
+    @Test
+    void ifGroupsNested100000DeepKeepTheirFirstBranchWithANote() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < 100_000; k++) sb.append("#ifdef CONFIG_").append(k).append('\n');
+        sb.append("int inner(void)\n{\n\treturn 1;\n}\n");
+        for (int k = 0; k < 100_000; k++) sb.append("#else\nint other").append(k).append(";\n#endif\n");
+        hostileCode("ifnest.c", sb.toString(), "note", "nested deeper than 64 levels: only the first branch of each group");
+    }
+
+    @Test
+    void anElseIfChainAndAUnaryChain100000LongCostTheirStatements() throws IOException {
+        StringBuilder sb = new StringBuilder("int chain(int x)\n{\n\tif (x == 0)\n\t\tx = 1;\n");
+        for (int k = 1; k < 100_000; k++) sb.append("\telse if (x == ").append(k).append(")\n\t\tx = 1;\n");
+        sb.append("\ty = ").append("-".repeat(100_000)).append("x;\n\treturn x;\n}\n");
+        hostileCode("chains.c", sb.toString(), "note", "function chain: 2 statements skipped: a parse tree deeper than 2000 levels");
+    }
 }

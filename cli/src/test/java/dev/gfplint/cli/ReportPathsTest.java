@@ -94,8 +94,8 @@ class ReportPathsTest {
         JsonNode deep = notes.get(1);
         assertEquals("note", deep.get("level").asText());
         assertEquals("deep.c", deep.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
-        assertEquals(6, deep.at("/locations/0/physicalLocation/region/startLine").asInt());
-        assertTrue(deep.at("/message/text").asText().contains("deep_fn not parsed: nesting too deep"), deep.toString());
+        assertEquals(7, deep.at("/locations/0/physicalLocation/region/startLine").asInt(), "the line of the statement");
+        assertTrue(deep.at("/message/text").asText().contains("deep_fn: statement skipped: brackets nested deeper"), deep.toString());
     }
 
     /** Every format, twice with two threads and once with one: byte for byte the same. */

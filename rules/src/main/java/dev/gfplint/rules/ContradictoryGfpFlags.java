@@ -63,11 +63,11 @@ public final class ContradictoryGfpFlags extends Rule {
         Map<String, MacroDef> macros = new HashMap<>();
         for (MacroDef d : model.treeMacros()) if (!d.isFunctionLike() && d.line() > 0) macros.putIfAbsent(d.name(), d);
         Set<String> reportedMacros = new HashSet<>();
-        for (Model.AllocSite s : model.allocationSites()) {
+        model.forEachSite(id(), s -> {
             FunctionFacts f = model.function(s.fn());
             if (s.mask().kind() == MaskExpr.Kind.NAME && macros.containsKey(s.mask().name())) {
                 MacroDef d = macros.get(s.mask().name());
-                if (reportedMacros.contains(d.name())) continue;
+                if (reportedMacros.contains(d.name())) return;
                 Mask m = model.evaluator().evalJoined(d.body(), Evaluator.Context.inFile(f.file));
                 boolean any = false;
                 for (AllocatorSemantics.Conflict c : q.conflicts(m)) {
@@ -83,7 +83,7 @@ public final class ContradictoryGfpFlags extends Rule {
                 }
                 if (any) {
                     reportedMacros.add(d.name());
-                    continue;
+                    return;
                 }
             }
             List<Model.SiteContext> cs = model.contexts(s);
@@ -117,7 +117,7 @@ public final class ContradictoryGfpFlags extends Rule {
                         + model.flags().describe(firstNoop.raw()) + NOOP_NORETRY, firstNoop.chain()));
             }
             if (hits.isEmpty()) redundant(model, s, f, out);
-        }
+        });
     }
 
     private static final String NOOP_NORETRY = ": __GFP_NORETRY has no effect on a mask without __GFP_DIRECT_RECLAIM; drop it";

@@ -6,8 +6,9 @@ import dev.gfplint.core.model.Mask;
 import dev.gfplint.core.model.Model;
 import dev.gfplint.core.model.Scope;
 import dev.gfplint.core.model.Tri;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -64,14 +65,11 @@ public final class GfpKernelInNofsRegion extends Rule {
     @Override
     public void checkModel(Model model, Consumer<Finding> out) {
         AllocatorSemantics q = model.semantics();
-        List<List<Model.AllocSite>> byFn = new ArrayList<>();
-        for (int i = 0; i < model.functions().size(); i++) byFn.add(null);
-        for (Model.AllocSite s : model.allocationSites()) {
-            if (byFn.get(s.fn()) == null) byFn.set(s.fn(), new ArrayList<>(2));
-            byFn.get(s.fn()).add(s);
-        }
-        for (Model.AllocSite s : model.allocationSites()) {
-            if (s.mask().params() != 0) continue; // the mask comes from the caller: judged through its values
+        Map<Integer, Map<Integer, Model.AllocSite>> byFn = new HashMap<>(); // function -> call -> site
+        for (Model.AllocSite s : model.allocationSites()) byFn.computeIfAbsent(s.fn(), k -> new HashMap<>()).put(s.call(), s);
+        Earlier earlier = new Earlier(model, byFn);
+        model.forEachSite(id(), s -> {
+            if (s.mask().params() != 0) return; // the mask comes from the caller: judged through its values
             Model.SiteContext risky = null;
             for (Model.SiteContext c : model.contexts(s)) {
                 if (q.mayEnterFs(c.effective()) == Tri.YES) {
@@ -79,31 +77,33 @@ public final class GfpKernelInNofsRegion extends Rule {
                     break;
                 }
             }
-            if (risky == null) continue;
+            if (risky == null) return;
             FunctionFacts f = model.function(s.fn());
-            String at = s.allocator().name() + "() with " + model.flags().describe(risky.raw());
+            // what the message begins with, made only for a finding: most risky allocations are no finding at all
+            Model.SiteContext r = risky;
+            java.util.function.Supplier<String> at = () -> s.allocator().name() + "() with " + model.flags().describe(r.raw());
             Finding found = region(model, s, f, risky, at);
             if (found == null) found = nofsParameter(model, s, f, at);
-            if (found == null) found = nofsEarlier(model, s, f, byFn.get(s.fn()), at);
+            if (found == null) found = nofsEarlier(model, s, f, earlier, at);
             if (found != null) out.accept(found);
-        }
+        });
     }
 
     /** (c) inside a region that needs NOFS and opens no scope, here or in a caller. */
-    private Finding region(Model model, Model.AllocSite s, FunctionFacts f, Model.SiteContext c, String at) {
+    private Finding region(Model model, Model.AllocSite s, FunctionFacts f, Model.SiteContext c, java.util.function.Supplier<String> at) {
         int region = Scope.REGION.bit();
         if ((c.scopesMay() & region) == 0) return null;
         boolean here = (f.scopeMay(s.call()) & region) != 0;
         List<dev.gfplint.core.model.Trace.Step> chain = here ? List.of() : model.scopeWitness(s.fn());
         String where = here ? "inside a region of " + f.name : "reached from a region (" + (chain.isEmpty() ? "a caller"
                 : chain.get(0).caller()) + ")";
-        return finding(Level.WARNING, f.file, f.lines[s.call()], f.cols[s.call()], at + " may recurse into the filesystem "
+        return finding(Level.WARNING, f.file, f.lines[s.call()], f.cols[s.call()], at.get() + " may recurse into the filesystem "
                 + where + " that needs NOFS but opens no scope (judged as " + model.version() + "); pass GFP_NOFS or open "
                 + "memalloc_nofs_save() around the region", chain);
     }
 
     /** (a) callers pass a NOFS mask in a gfp parameter, the function allocates with its own mask. */
-    private Finding nofsParameter(Model model, Model.AllocSite s, FunctionFacts f, String at) {
+    private Finding nofsParameter(Model model, Model.AllocSite s, FunctionFacts f, java.util.function.Supplier<String> at) {
         AllocatorSemantics q = model.semantics();
         for (int p = 0; p < f.paramNames.length && p < 64; p++) {
             if ((f.gfpParams & (1L << p)) == 0) continue;
@@ -111,7 +111,7 @@ public final class GfpKernelInNofsRegion extends Rule {
                 Mask v = in.value();
                 if (q.mayEnterFs(v) != Tri.NO || q.maySleep(v) != Tri.YES || in.chain() == null) continue;
                 List<dev.gfplint.core.model.Trace.Step> chain = in.chain().reversedSteps();
-                return finding(Level.WARNING, f.file, f.lines[s.call()], f.cols[s.call()], at + " may recurse into the"
+                return finding(Level.WARNING, f.file, f.lines[s.call()], f.cols[s.call()], at.get() + " may recurse into the"
                         + " filesystem, but " + f.name + " is called with " + model.flags().describe(v) + " in "
                         + f.paramNames[p] + " (by " + chain.get(0).caller() + "); pass " + f.paramNames[p]
                         + " instead", chain);
@@ -120,29 +120,60 @@ public final class GfpKernelInNofsRegion extends Rule {
         return null;
     }
 
-    /** (b) the function allocated with an explicit NOFS mask earlier on the same path. */
-    private Finding nofsEarlier(Model model, Model.AllocSite s, FunctionFacts f, List<Model.AllocSite> same, String at) {
-        AllocatorSemantics q = model.semantics();
-        for (Model.AllocSite o : same) {
-            if (o == s || o.mask().params() != 0 || !f.follows(o.call(), s.call())) continue;
-            boolean nofs = true;
-            List<Model.SiteContext> earlier = model.contexts(o);
-            for (Model.SiteContext c : earlier) {
-                if (q.mayEnterFs(c.raw()) != Tri.NO || q.maySleep(c.raw()) != Tri.YES) nofs = false;
-                // An opportunistic attempt (NORETRY) with a light mask before a fallback says nothing about the
-                // context: mtd_kmalloc_up_to and ima_alloc_pages try GFP_NOIO | __GFP_NORETRY, then GFP_KERNEL.
-                if (q.isNoretry(c.raw()) != Tri.NO) nofs = false;
-            }
-            if (!nofs) continue;
-            // In the storage stack a NOFS mask is a constraint of the context; elsewhere it is as often caution.
-            boolean storage = model.isStorageCode(f.file);
-            return finding(storage ? Level.WARNING : Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], at
-                    + " may recurse into the filesystem, but " + f.name + " allocated with "
-                    + model.flags().describe(earlier.get(0).raw()) + " at line " + f.lines[o.call()]
-                    + " on the same path; use the same mask or a memalloc_nofs_save() scope"
-                    + (storage ? "" : " (outside the storage stack: the earlier mask may be caution, not need)"),
-                    List.of());
+    /**
+     * Which explicit NOFS allocation comes first before each allocation of a function, computed once per
+     * function when first asked (linear in the function's size, however many allocations it has).
+     */
+    private static final class Earlier {
+        final Model model;
+        final Map<Integer, Map<Integer, Model.AllocSite>> byFn;
+        int fn = -1;
+        int[] before;
+
+        Earlier(Model model, Map<Integer, Map<Integer, Model.AllocSite>> byFn) {
+            this.model = model;
+            this.byFn = byFn;
         }
-        return null;
+
+        /** The explicit NOFS allocation that runs first before {@code s} on some path, or null. */
+        Model.AllocSite before(Model.AllocSite s) {
+            if (fn != s.fn()) {
+                fn = s.fn();
+                Map<Integer, Model.AllocSite> sites = byFn.get(fn);
+                before = model.function(fn).earliestBefore(call -> {
+                    Model.AllocSite o = sites.get(call);
+                    return o != null && explicitNofs(model, o);
+                });
+            }
+            int o = before[s.call()];
+            return o < 0 ? null : byFn.get(fn).get(o);
+        }
+    }
+
+    /** A hard-coded mask that blocks but never re-enters the filesystem, and is no opportunistic attempt. */
+    private static boolean explicitNofs(Model model, Model.AllocSite o) {
+        if (o.mask().params() != 0) return false;
+        AllocatorSemantics q = model.semantics();
+        for (Model.SiteContext c : model.contexts(o)) {
+            if (q.mayEnterFs(c.raw()) != Tri.NO || q.maySleep(c.raw()) != Tri.YES) return false;
+            // An opportunistic attempt (NORETRY) with a light mask before a fallback says nothing about the
+            // context: mtd_kmalloc_up_to and ima_alloc_pages try GFP_NOIO | __GFP_NORETRY, then GFP_KERNEL.
+            if (q.isNoretry(c.raw()) != Tri.NO) return false;
+        }
+        return true;
+    }
+
+    /** (b) the function allocated with an explicit NOFS mask earlier on the same path. */
+    private Finding nofsEarlier(Model model, Model.AllocSite s, FunctionFacts f, Earlier earlier, java.util.function.Supplier<String> at) {
+        Model.AllocSite o = earlier.before(s);
+        if (o == null) return null;
+        // In the storage stack a NOFS mask is a constraint of the context; elsewhere it is as often caution.
+        boolean storage = model.isStorageCode(f.file);
+        return finding(storage ? Level.WARNING : Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], at.get()
+                + " may recurse into the filesystem, but " + f.name + " allocated with "
+                + model.flags().describe(model.contexts(o).get(0).raw()) + " at line " + f.lines[o.call()]
+                + " on the same path; use the same mask or a memalloc_nofs_save() scope"
+                + (storage ? "" : " (outside the storage stack: the earlier mask may be caution, not need)"),
+                List.of());
     }
 }

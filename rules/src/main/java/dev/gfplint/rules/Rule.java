@@ -11,8 +11,12 @@ import java.util.function.Consumer;
  * model once it is built ({@link #checkModel}), or both. Rules ask the model; they never read flag names.
  */
 public abstract class Rule {
-    /** What a per-function check may see: the function with its CFG, its file, the catalog for the version. */
-    public record FunctionInput(Function function, String file, Catalog.View catalog) {}
+    /**
+     * What a per-function check may see: the function with its CFG, its file, the catalog for the version, and
+     * where to say that a bound on the check's work was reached.
+     */
+    public record FunctionInput(Function function, String file, Catalog.View catalog,
+                                dev.gfplint.core.scan.Incidents incidents) {}
 
     private final String help;
 

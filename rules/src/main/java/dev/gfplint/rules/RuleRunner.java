@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import dev.gfplint.core.scan.Incidents;
 
 /**
  * Runs a set of rules over a scan: {@link #onFile} from the scanner's threads while the IR exists, then
@@ -19,21 +20,34 @@ public final class RuleRunner {
     private final Catalog.View catalog;
     private final ConcurrentLinkedQueue<Finding> found = new ConcurrentLinkedQueue<>();
 
+    private final Incidents incidents;
+
     public RuleRunner(List<Rule> rules, Catalog.View catalog) {
-        this.rules = List.copyOf(rules);
-        this.catalog = catalog;
+        this(rules, catalog, new Incidents());
     }
 
+    /** {@code incidents}: where a rule's failure on one function (a bug) or a bound it reached is recorded. */
+    public RuleRunner(List<Rule> rules, Catalog.View catalog, Incidents incidents) {
+        this.rules = List.copyOf(rules);
+        this.catalog = catalog;
+        this.incidents = incidents;
+    }
+
+    /** Each rule on each function; a rule that fails on a function costs that function only. */
     public void onFile(TranslationUnit tu) {
         for (Function f : tu.functions()) {
             if (f.cfg() == null) continue;
-            Rule.FunctionInput in = new Rule.FunctionInput(f, tu.path(), catalog);
-            for (Rule r : rules) r.checkFunction(in, found::add);
+            Rule.FunctionInput in = new Rule.FunctionInput(f, tu.path(), catalog, incidents);
+            for (Rule r : rules) {
+                incidents.guard(tu.path(), f.pos().line(), "rule " + r.id() + " on function " + f.name(),
+                        () -> r.checkFunction(in, found::add));
+            }
         }
     }
 
+    /** Each rule on the model; the rules guard each allocation site ({@link Model#forEachSite}). */
     public List<Finding> onModel(Model model) {
-        for (Rule r : rules) r.checkModel(model, found::add);
+        for (Rule r : rules) incidents.guard("(model)", 0, "rule " + r.id(), () -> r.checkModel(model, found::add));
         Set<Finding> unique = new LinkedHashSet<>(found);
         List<Finding> out = new ArrayList<>(unique);
         out.sort(Finding.ORDER);

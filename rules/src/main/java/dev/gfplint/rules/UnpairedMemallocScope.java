@@ -92,7 +92,7 @@ public final class UnpairedMemallocScope extends Rule {
             for (CallSite cs : n.calls()) if (cs.callee() != null && cat.scopeApi(cs.callee()) != null) any = true;
         }
         if (!any) return;
-        new Walk(f, in.file(), cat, out).run();
+        new Walk(f, in.file(), cat, out, in.incidents()).run();
     }
 
     private final class Walk {
@@ -108,9 +108,11 @@ public final class UnpairedMemallocScope extends Rule {
         final Set<Integer> escaped = new HashSet<>();
         final Map<String, Finding> findings = new LinkedHashMap<>();
         final boolean restoreClearsOwn;
+        final dev.gfplint.core.scan.Incidents incidents;
 
-        Walk(Function f, String file, Catalog.View cat, Consumer<Finding> out) {
+        Walk(Function f, String file, Catalog.View cat, Consumer<Finding> out, dev.gfplint.core.scan.Incidents incidents) {
             this.f = f;
+            this.incidents = incidents;
             this.file = file;
             this.cat = cat;
             this.out = out;
@@ -134,7 +136,11 @@ public final class UnpairedMemallocScope extends Rule {
             work.add(new Visit(f.cfg().entry(), new State(List.of(), Map.of(), Map.of()), List.of()));
             int visits = 0;
             while (!work.isEmpty()) {
-                if (++visits > MAX_VISITS) return; // too many paths: say nothing rather than guess
+                if (++visits > MAX_VISITS) { // too many paths: say nothing rather than guess, and say so
+                    incidents.limit(file, f.pos().line(), "function " + f.name() + ": more than " + MAX_VISITS
+                            + " path states; rule " + id() + " did not judge its memalloc scopes");
+                    return;
+                }
                 Visit v = work.poll();
                 Set<State> ss = seen.computeIfAbsent(v.node, k -> new HashSet<>());
                 if (!ss.add(v.state) || ss.size() > MAX_STATES_PER_NODE) continue;

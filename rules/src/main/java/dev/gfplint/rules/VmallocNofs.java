@@ -53,9 +53,9 @@ public final class VmallocNofs extends Rule {
         AllocatorSemantics q = model.semantics();
         FlagTable flags = model.flags();
         long fs = flags.bits(Flag.FS), io = flags.bits(Flag.IO);
-        for (Model.AllocSite s : model.allocationSites()) {
+        model.forEachSite(id(), s -> {
             Catalog.Family fam = s.allocator().family();
-            if (fam != Catalog.Family.VMALLOC && fam != Catalog.Family.KVMALLOC) continue;
+            if (fam != Catalog.Family.VMALLOC && fam != Catalog.Family.KVMALLOC) return;
             Finding best = null;
             int offending = 0;
             for (Model.SiteContext c : model.contexts(s)) {
@@ -69,13 +69,13 @@ public final class VmallocNofs extends Rule {
                 offending++;
                 if (best == null || f.level().compareTo(best.level()) > 0) best = f;
             }
-            if (best == null) continue;
+            if (best == null) return;
             if (offending > 1) {
                 best = new Finding(best.ruleId(), best.level(), best.file(), best.line(), best.col(),
                         best.message() + " (" + offending + " such masks reach this call; the trace shows one)", best.flow());
             }
             out.accept(best);
-        }
+        });
     }
 
     private Finding judge(Model model, Model.AllocSite s, Model.SiteContext c, String kind, String scopeApi) {

@@ -24,20 +24,135 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * up. One instance per thread (an ANTLR parser is not thread-safe; its DFA cache is shared and is).
  */
 final class BodyParser {
-    /** Deeper nesting than this is refused rather than risking the parser's recursion. */
-    static final int MAX_NESTING = 400;
+    /**
+     * The deepest parse tree a statement may have (rule invocations plus the operands of a left-recursive chain:
+     * {@code a + a + ... + a} is as deep as it is long). Deeper statements are skipped, which bounds every
+     * recursive walk of the trees later on (AST, CFG, model) and the parser's own recursion. The deepest
+     * statement of Linux 6.12 is far below it (see the README).
+     */
+    static final int MAX_DEPTH = 2000;
+    /**
+     * Statements whose braces, parentheses and brackets nest deeper than this are skipped before parsing:
+     * besides the depth of the tree, ANTLR's prediction may look ahead through all of the nesting at each
+     * level, which costs time and memory quadratic in it.
+     */
+    static final int MAX_NESTING = 256;
     private static final int MAX_ROUNDS = 40;
 
-    private final KernelC parser = new KernelC(null);
+    private final DepthLimitedParser parser = new DepthLimitedParser(MAX_DEPTH);
     private final IdiomTable idioms;
 
     BodyParser(IdiomTable idioms) {
         this.idioms = idioms;
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
+        // children lists cut to size as each rule ends: a large function's tree takes a third of the memory
+        parser.setTrimParseTree(true);
     }
 
-    record Result(KernelC.FunctionBodyContext tree, int skipped, String gaveUpReason) {}
+    /** The deepest parse tree this parser built or began (never more than {@link #MAX_DEPTH} + 1). */
+    int deepest() {
+        return parser.deepest;
+    }
+
+    void resetDeepest() {
+        parser.deepest = 0;
+    }
+
+    /**
+     * {@code tooDeep}: how many statements were skipped because they nest deeper than the limits, and
+     * {@code firstTooDeep} the token where the first one passed its limit, {@code whyTooDeep} which limit.
+     */
+    record Result(KernelC.FunctionBodyContext tree, int skipped, String gaveUpReason, int tooDeep, KToken firstTooDeep,
+                  String whyTooDeep) {
+        Result(KernelC.FunctionBodyContext tree, int skipped, String gaveUpReason) {
+            this(tree, skipped, gaveUpReason, 0, null, null);
+        }
+    }
+
+    private static final String NESTING = "brackets nested deeper than " + MAX_NESTING + " levels";
+    private static final String DEPTH = "a parse tree deeper than " + MAX_DEPTH + " levels";
+
+    /** Thrown by the parser when a statement's tree gets deeper than the limit; {@code token}: where. */
+    static final class TooDeep extends org.antlr.v4.runtime.misc.ParseCancellationException {
+        final int token;
+
+        TooDeep(int token) {
+            super("parse tree deeper than " + MAX_DEPTH, null);
+            this.token = token;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /**
+     * The generated parser, counting the depth of the tree it builds: one level per rule invoked, and one per
+     * operand a left-recursive rule wraps (ANTLR turns left recursion into a loop, but the contexts nest).
+     */
+    static final class DepthLimitedParser extends KernelC {
+        private final int limit;
+        private int depth;
+        private int[] wrapped = new int[256]; // per active rule invocation: how many levels its loop added
+        private int sp;
+        /** The deepest tree seen since this parser was made (for the statistics). */
+        int deepest;
+
+        DepthLimitedParser(int limit) {
+            super(null);
+            this.limit = limit;
+        }
+
+        void resetDepth() {
+            depth = 0;
+            sp = 0;
+        }
+
+        private void push() {
+            if (sp == wrapped.length) wrapped = java.util.Arrays.copyOf(wrapped, sp * 2);
+            wrapped[sp++] = 0;
+            if (++depth > deepest) deepest = depth;
+            if (depth > limit) throw new TooDeep(getCurrentToken().getTokenIndex());
+        }
+
+        private void pop() {
+            if (sp > 0) depth -= 1 + wrapped[--sp];
+        }
+
+        @Override
+        public void enterRule(org.antlr.v4.runtime.ParserRuleContext localctx, int state, int ruleIndex) {
+            push();
+            super.enterRule(localctx, state, ruleIndex);
+        }
+
+        @Override
+        public void enterRecursionRule(org.antlr.v4.runtime.ParserRuleContext localctx, int state, int ruleIndex, int precedence) {
+            push();
+            super.enterRecursionRule(localctx, state, ruleIndex, precedence);
+        }
+
+        @Override
+        public void pushNewRecursionContext(org.antlr.v4.runtime.ParserRuleContext localctx, int state, int ruleIndex) {
+            if (sp > 0) wrapped[sp - 1]++;
+            if (++depth > deepest) deepest = depth;
+            if (depth > limit) throw new TooDeep(getCurrentToken().getTokenIndex());
+            super.pushNewRecursionContext(localctx, state, ruleIndex);
+        }
+
+        @Override
+        public void exitRule() {
+            pop();
+            super.exitRule();
+        }
+
+        @Override
+        public void unrollRecursionContexts(org.antlr.v4.runtime.ParserRuleContext parentctx) {
+            pop();
+            super.unrollRecursionContexts(parentctx);
+        }
+    }
 
     Result parse(TokenBuffer tb, int[] seq, int open, int close, Set<String> typedefs) {
         List<KToken> toks = new ArrayList<>(close - open + 2);
@@ -54,38 +169,87 @@ final class BodyParser {
         if (toks.isEmpty() || toks.get(0).getType() != LBRACE || toks.get(toks.size() - 1).getType() != RBRACE) {
             return new Result(null, 0, "unbalanced braces");
         }
-        int depth = nesting(toks);
-        if (depth > MAX_NESTING) return new Result(null, 0, "nesting too deep (" + depth + " levels)");
         KToken eof = new KToken(tb, Token.EOF, -1);
         toks.add(eof);
 
         int lastSpanStart = -2;
         int level = 0;
+        int tooDeep = 0;
+        KToken firstTooDeep = null;
+        String whyTooDeep = null;
+        for (int[] span; (span = nestedTooDeep(toks)) != null; ) {
+            if (firstTooDeep == null) {
+                firstTooDeep = toks.get(span[2]);
+                whyTooDeep = NESTING;
+            }
+            tooDeep++;
+            toks = replace(toks, span, tb);
+        }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Object r = attempt(toks);
             if (r instanceof KernelC.FunctionBodyContext) {
                 int skipped = 0;
                 for (KToken k : toks) if (k.getType() == SKIPPED) skipped++;
-                return new Result((KernelC.FunctionBodyContext) r, skipped, null);
+                return new Result((KernelC.FunctionBodyContext) r, skipped, null, tooDeep, firstTooDeep, whyTooDeep);
             }
-            int err = (Integer) r;
-            level = (err >= lastSpanStart && err <= lastSpanStart + 1) ? level + 1 : 0;
-            int[] span = span(toks, err, level);
+            int[] span;
+            if (r instanceof TooDeep d) {
+                // Too deep for the limit: the whole statement at the top of the body that holds the point goes
+                // (the depth comes from everything around the point, so a smaller piece would not help).
+                int err = Math.max(1, Math.min(d.token, toks.size() - 2));
+                if (firstTooDeep == null) {
+                    firstTooDeep = toks.get(err);
+                    whyTooDeep = DEPTH;
+                }
+                tooDeep++;
+                span = topLevelSpan(toks, err);
+                level = 0;
+            } else {
+                int err = (Integer) r;
+                level = (err >= lastSpanStart && err <= lastSpanStart + 1) ? level + 1 : 0;
+                span = span(toks, err, level);
+            }
             if (span == null) return new Result(null, 0, "no statement boundary around the error");
-            List<KToken> parts = new ArrayList<>();
-            for (KToken t : toks.subList(span[0], span[1] + 1)) {
-                if (t.parts != null) parts.addAll(t.parts);
-                else parts.add(t);
-            }
-            KToken skipped = new KToken(tb, SKIPPED, parts.get(0).idx, parts);
-            List<KToken> next = new ArrayList<>(toks.size());
-            next.addAll(toks.subList(0, span[0]));
-            next.add(skipped);
-            next.addAll(toks.subList(span[1] + 1, toks.size()));
-            toks = next;
+            toks = replace(toks, span, tb);
             lastSpanStart = span[0];
         }
-        return new Result(null, 0, "more than " + MAX_ROUNDS + " unparsable statements");
+        return new Result(null, 0, "more than " + MAX_ROUNDS + " unparsable statements"
+                + (tooDeep > 0 ? " (" + tooDeep + " of them with " + whyTooDeep + ")" : ""));
+    }
+
+    /** {@code toks} with the range [span[0], span[1]] replaced by one SKIPPED token holding its tokens. */
+    private static List<KToken> replace(List<KToken> toks, int[] span, TokenBuffer tb) {
+        List<KToken> parts = new ArrayList<>();
+        for (KToken t : toks.subList(span[0], span[1] + 1)) {
+            if (t.parts != null) parts.addAll(t.parts);
+            else parts.add(t);
+        }
+        KToken skipped = new KToken(tb, SKIPPED, parts.get(0).idx, parts);
+        List<KToken> next = new ArrayList<>(toks.size() - (span[1] - span[0]));
+        next.addAll(toks.subList(0, span[0]));
+        next.add(skipped);
+        next.addAll(toks.subList(span[1] + 1, toks.size()));
+        return next;
+    }
+
+    /**
+     * The first statement directly in the body whose brackets nest deeper than {@link #MAX_NESTING}, as
+     * {start, end, the token where the limit is passed}; null when there is none.
+     */
+    static int[] nestedTooDeep(List<KToken> toks) {
+        int depth = 0;
+        for (int j = 1; j < toks.size() - 2; j++) {
+            int t = toks.get(j).getType();
+            if (t == LBRACE || t == LPAREN || t == LBRACK) {
+                if (++depth > MAX_NESTING) {
+                    int[] span = topLevelSpan(toks, j);
+                    return span == null ? null : new int[] {span[0], span[1], j};
+                }
+            } else if (t == RBRACE || t == RPAREN || t == RBRACK) {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return null;
     }
 
     private boolean isTypeName(TokenBuffer tb, int idx, char[] s, Set<String> typedefs, int prev, int next) {
@@ -107,24 +271,16 @@ final class BodyParser {
         return (prev == LPAREN || prev == COMMA) && (next == RPAREN || next == COMMA);
     }
 
-    private static int nesting(List<KToken> toks) {
-        int d = 0;
-        int max = 0;
-        for (KToken k : toks) {
-            int t = k.getType();
-            if (t == LBRACE || t == LPAREN || t == LBRACK) max = Math.max(max, ++d);
-            else if (t == RBRACE || t == RPAREN || t == RBRACK) d--;
-        }
-        return max;
-    }
-
-    /** The parse tree, or the index of the offending token. */
+    /** The parse tree, the index of the offending token, or {@link TooDeep} (where SLL and LL would agree). */
     private Object attempt(List<KToken> toks) {
         for (PredictionMode mode : new PredictionMode[] {PredictionMode.SLL, PredictionMode.LL}) {
             parser.setTokenStream(new CommonTokenStream(new ListTokenSource(toks)));
             parser.getInterpreter().setPredictionMode(mode);
+            parser.resetDepth();
             try {
                 return parser.functionBody();
+            } catch (TooDeep e) {
+                return e;
             } catch (ParseCancellationException e) {
                 if (mode == PredictionMode.LL) {
                     Token off = e.getCause() instanceof RecognitionException
@@ -204,6 +360,29 @@ final class BodyParser {
         if (end < start) end = start;
         if (start < 1 || end > last || (start == 1 && end == last && level > 0)) return null;
         return new int[] {start, end};
+    }
+
+    /**
+     * The token range of the statement directly in the body's block that holds {@code err}: from after the
+     * previous ';' or '}' at the body's own level to the ';' or '}' that ends it there, an {@code else}, a
+     * do-while's {@code while} or a trailing ';' after a block continuing it. Null when that is the whole body
+     * and it is not one statement.
+     */
+    static int[] topLevelSpan(List<KToken> toks, int err) {
+        int last = toks.size() - 3; // toks[0] '{', toks[last + 1] '}', then EOF
+        if (last < 1) return null;
+        int depth = 0; // braces, parentheses and brackets below the body's own level
+        int start = 1;
+        for (int j = 1; j <= last; j++) {
+            int t = toks.get(j).getType();
+            if (t == LBRACE || t == LPAREN || t == LBRACK) depth++;
+            else if (t == RBRACE || t == RPAREN || t == RBRACK) depth = Math.max(0, depth - 1);
+            boolean ends = depth == 0 && (t == SEMI || t == RBRACE) && !continuesAfterBlock(toks.get(j + 1).getType());
+            if (!ends) continue;
+            if (j >= err) return new int[] {start, j};
+            start = j + 1;
+        }
+        return start <= last && err >= start ? new int[] {start, last} : null;
     }
 
     private static boolean continuesAfterBlock(int t) {

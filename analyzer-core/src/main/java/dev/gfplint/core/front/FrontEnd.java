@@ -53,6 +53,8 @@ public final class FrontEnd {
         public int macros;
         public int ppGroupsWrapped;
         public int ppGroupsFirstOnly;
+        /** The deepest parse tree of a statement in the file (see BodyParser.MAX_DEPTH). */
+        public int deepestStatement;
     }
 
     /** A one-line note about the file at a line: a function given up, a statement skipped, an internal error. */
@@ -74,12 +76,18 @@ public final class FrontEnd {
         Conditionals.Result pp = Conditionals.apply(tb);
         st.ppGroupsWrapped = pp.groupsWrapped();
         st.ppGroupsFirstOnly = pp.groupsFirstOnly();
+        if (pp.deepGroups() > 0) {
+            notes.add(new Note(pp.firstDeepLine(), (pp.deepGroups() == 1 ? "an #if group" : pp.deepGroups() + " #if groups")
+                    + " nested deeper than " + Conditionals.MAX_NESTING + " levels: only the first branch of each group"
+                    + " from there inward is read"));
+        }
         int[] seq = pp.tokens();
         src.setHoles(pp.holes());
         IslandScanner scanner = new IslandScanner(tb, seq, idioms);
         scanner.scan();
         List<Function> functions = new ArrayList<>(scanner.functions.size());
         BodyParser parser = parsers.get();
+        parser.resetDeepest();
         AstBuilder ast = new AstBuilder(tb, src, idioms);
         for (IslandScanner.Candidate c : scanner.functions) {
             FunctionHeader h = c.header();
@@ -94,6 +102,11 @@ public final class FrontEnd {
                     body = ast.body(r.tree());
                     skipped = r.skipped();
                     if (noteSkipped && skipped > 0) noteSkipped(body, notes);
+                    if (r.tooDeep() > 0) {
+                        notes.add(new Note(r.firstTooDeep().getLine(), "function " + h.name() + ": " + (r.tooDeep() == 1
+                                ? "statement skipped: " + r.whyTooDeep()
+                                : r.tooDeep() + " statements skipped: " + r.whyTooDeep() + " (the first on this line)")));
+                    }
                 } else {
                     givenUp = true;
                     notes.add(new Note(namePos.line(), "function " + h.name() + " not parsed: " + r.gaveUpReason()));
@@ -122,6 +135,7 @@ public final class FrontEnd {
             if (givenUp) st.functionsGivenUp++;
             st.statementsSkipped += skipped;
         }
+        st.deepestStatement = parser.deepest();
         return new Result(new TranslationUnit(path, functions, macros, scanner.typedefs, st.lines,
                 SuppressionComments.find(text)), st, notes);
     }

@@ -16,36 +16,57 @@ import java.util.List;
 final class LexicalCalls {
     private LexicalCalls() {}
 
+    /** A call whose parenthesis is still open: where its name is, the depth before it, its parts so far. */
+    private static final class Open {
+        final int name;
+        final int depth;
+        final int slot;
+        final List<Expr> kids = new ArrayList<>();
+        int argStart;
+
+        Open(int name, int depth, int slot) {
+            this.name = name;
+            this.depth = depth;
+            this.slot = slot;
+            this.argStart = name + 2;
+        }
+    }
+
+    /** One pass, however deeply the calls nest; calls come out in the order of their names. */
     static List<Expr> find(List<KToken> toks, SourceText src) {
         List<Expr> calls = new ArrayList<>();
+        java.util.ArrayDeque<Open> open = new java.util.ArrayDeque<>();
         int n = toks.size();
-        for (int i = 0; i + 1 < n; i++) {
-            KToken name = toks.get(i);
-            if (name.getType() != IDENT || toks.get(i + 1).getType() != LPAREN) continue;
-            int d = 0;
-            int close = -1;
-            List<Expr> kids = new ArrayList<>();
-            kids.add(expr(Expr.Kind.NAME, name.getText(), name, name, src));
-            int argStart = i + 2;
-            for (int j = i + 1; j < n; j++) {
-                int t = toks.get(j).getType();
-                if (t == LPAREN || t == LBRACK || t == LBRACE) d++;
-                else if (t == RPAREN || t == RBRACK || t == RBRACE) {
-                    if (--d == 0) {
-                        close = j;
-                        if (j > argStart || kids.size() > 1) kids.add(arg(toks, argStart, j, src));
-                        break;
-                    }
-                } else if (t == COMMA && d == 1) {
-                    kids.add(arg(toks, argStart, j, src));
-                    argStart = j + 1;
+        int depth = 0;
+        for (int i = 0; i < n; i++) {
+            int t = toks.get(i).getType();
+            if (t == IDENT && i + 1 < n && toks.get(i + 1).getType() == LPAREN) {
+                Open o = new Open(i, depth, calls.size());
+                KToken name = toks.get(i);
+                o.kids.add(expr(Expr.Kind.NAME, name.getText(), name, name, src));
+                calls.add(null); // its place, filled when it closes (an unclosed call is not one we can read)
+                open.push(o);
+            } else if (t == LPAREN || t == LBRACK || t == LBRACE) {
+                depth++;
+            } else if (t == RPAREN || t == RBRACK || t == RBRACE) {
+                depth--;
+                Open o = open.peek();
+                if (o != null && o.depth == depth) {
+                    open.pop();
+                    if (i > o.argStart || o.kids.size() > 1) o.kids.add(arg(toks, o.argStart, i, src));
+                    KToken name = toks.get(o.name);
+                    calls.set(o.slot, new Expr(Expr.Kind.CALL, null, null, o.kids, null, pos(name), src,
+                            name.startOffset(), toks.get(i).endOffset()));
+                }
+            } else if (t == COMMA) {
+                Open o = open.peek();
+                if (o != null && depth == o.depth + 1) {
+                    o.kids.add(arg(toks, o.argStart, i, src));
+                    o.argStart = i + 1;
                 }
             }
-            if (close < 0) continue; // unclosed: not a call we can read
-            KToken last = toks.get(close);
-            calls.add(new Expr(Expr.Kind.CALL, null, null, kids, null, pos(name), src, name.startOffset(),
-                    last.endOffset()));
         }
+        calls.removeIf(java.util.Objects::isNull);
         return calls;
     }
 

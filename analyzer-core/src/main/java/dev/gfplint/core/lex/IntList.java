@@ -24,5 +24,7 @@ public final class IntList {
     public int size() { return n; }
     public boolean isEmpty() { return n == 0; }
     public int last() { return a[n - 1]; }
+    public void set(int i, int v) { a[i] = v; }
+    public int removeLast() { return a[--n]; }
     public int[] toArray() { return Arrays.copyOf(a, n); }
 }

@@ -37,15 +37,27 @@ public final class Evaluator {
     private final MacroEnv env;
     private final FlagTable flags;
     private final Map<MacroDef, List<Mask>> objectMacroCache = new HashMap<>();
+    private final dev.gfplint.core.scan.Incidents incidents;
 
     public Evaluator(MacroEnv env, FlagTable flags) {
+        this(env, flags, new dev.gfplint.core.scan.Incidents());
+    }
+
+    /** {@code incidents}: where a mask whose macros nest deeper than the evaluator follows is noted. */
+    public Evaluator(MacroEnv env, FlagTable flags, dev.gfplint.core.scan.Incidents incidents) {
         this.env = env;
         this.flags = flags;
+        this.incidents = incidents;
+    }
+
+    /** One evaluation: whether it was cut at {@link #MAX_DEPTH}. */
+    private static final class Walk {
+        boolean cut;
     }
 
     /** The possible values of {@code e}, at least one (UNKNOWN where no path can produce a value). */
     public List<Mask> eval(MaskExpr e, Context c) {
-        List<Mask> v = eval(e, c, 0);
+        List<Mask> v = evalFeasible(e, c);
         return v.isEmpty() ? UNKNOWN : v;
     }
 
@@ -54,7 +66,13 @@ public final class Evaluator {
      * context (a branch on the caller's mask that this caller's mask fails).
      */
     public List<Mask> evalFeasible(MaskExpr e, Context c) {
-        return eval(e, c, 0);
+        Walk w = new Walk();
+        List<Mask> v = eval(e, c, 0, w);
+        if (w.cut) {
+            incidents.limitOnce(c.file() == null ? "(catalog)" : c.file(), "mask depth", "masks here nest macros or"
+                    + " operators deeper than " + MAX_DEPTH + " levels (" + e + " is one); what lies deeper is taken as unknown");
+        }
+        return v;
     }
 
     /** All possible values joined into one. */
@@ -70,8 +88,11 @@ public final class Evaluator {
 
     private static final List<Mask> UNKNOWN = List.of(Mask.UNKNOWN);
 
-    private List<Mask> eval(MaskExpr e, Context c, int depth) {
-        if (depth > MAX_DEPTH) return UNKNOWN;
+    private List<Mask> eval(MaskExpr e, Context c, int depth, Walk w) {
+        if (depth > MAX_DEPTH) {
+            w.cut = true;
+            return UNKNOWN;
+        }
         switch (e.kind()) {
             case CONST:
                 return List.of(Mask.of(e.value()));
@@ -89,61 +110,68 @@ public final class Evaluator {
                     cached = objectMacroCache.get(d);
                 }
                 if (cached != null) return cached;
-                List<Mask> v = eval(d.body(), Context.inFile(c.file()), depth + 1);
-                synchronized (objectMacroCache) {
-                    objectMacroCache.put(d, v);
+                // A value cut short depends on how deep this use stands, so only whole values are kept: the
+                // cache then gives the same answers in whatever order the model and the rules ask.
+                Walk inner = new Walk();
+                List<Mask> v = eval(d.body(), Context.inFile(c.file()), depth + 1, inner);
+                if (inner.cut) {
+                    w.cut = true;
+                } else {
+                    synchronized (objectMacroCache) {
+                        objectMacroCache.put(d, v);
+                    }
                 }
                 return v;
             }
             case CHOICE: {
                 List<Mask> all = new ArrayList<>();
-                for (MaskExpr k : e.kids()) all.addAll(eval(k, c, depth + 1));
+                for (MaskExpr k : e.kids()) all.addAll(eval(k, c, depth + 1, w));
                 return bound(all);
             }
             case GUARD: {
-                List<Mask> cond = eval(e.kid(0), c, depth + 1);
+                List<Mask> cond = eval(e.kid(0), c, depth + 1, w);
                 if (cond.isEmpty()) return cond;
                 Mask cj = join(cond);
                 if (cj.isConstant() && cj.value() == 0) return List.of();
-                return eval(e.kid(1), c, depth + 1);
+                return eval(e.kid(1), c, depth + 1, w);
             }
             case COND: {
-                List<Mask> cond = eval(e.kid(0), c, depth + 1);
+                List<Mask> cond = eval(e.kid(0), c, depth + 1, w);
                 if (cond.isEmpty()) return cond;
                 Mask cj = join(cond);
-                if (cj.hasAny(-1L) == Tri.YES) return eval(e.kid(1), c, depth + 1);
-                if (cj.isConstant() && cj.value() == 0) return eval(e.kid(2), c, depth + 1);
-                List<Mask> all = new ArrayList<>(eval(e.kid(1), c, depth + 1));
-                all.addAll(eval(e.kid(2), c, depth + 1));
+                if (cj.hasAny(-1L) == Tri.YES) return eval(e.kid(1), c, depth + 1, w);
+                if (cj.isConstant() && cj.value() == 0) return eval(e.kid(2), c, depth + 1, w);
+                List<Mask> all = new ArrayList<>(eval(e.kid(1), c, depth + 1, w));
+                all.addAll(eval(e.kid(2), c, depth + 1, w));
                 return bound(all);
             }
             case UNARY: {
                 List<Mask> out = new ArrayList<>();
-                for (Mask a : eval(e.kid(0), c, depth + 1)) out.add(unary(e.name(), a));
+                for (Mask a : eval(e.kid(0), c, depth + 1, w)) out.add(unary(e.name(), a));
                 return bound(out);
             }
             case BINARY: {
-                List<Mask> l = eval(e.kid(0), c, depth + 1);
-                List<Mask> r = eval(e.kid(1), c, depth + 1);
+                List<Mask> l = eval(e.kid(0), c, depth + 1, w);
+                List<Mask> r = eval(e.kid(1), c, depth + 1, w);
                 List<Mask> out = new ArrayList<>(l.size() * r.size());
                 for (Mask a : l) for (Mask b : r) out.add(binary(e.name(), a, b));
                 return bound(out);
             }
             case SCOPED: {
                 List<Mask> out = new ArrayList<>();
-                for (Mask a : eval(e.kid(0), c, depth + 1)) out.add(applyScopes(a, c.scopesMust(), c.scopesMay()));
+                for (Mask a : eval(e.kid(0), c, depth + 1, w)) out.add(applyScopes(a, c.scopesMust(), c.scopesMay()));
                 return bound(out);
             }
             case CALL:
-                return call(e, c, depth);
+                return call(e, c, depth, w);
             default:
                 return UNKNOWN;
         }
     }
 
-    private List<Mask> call(MaskExpr e, Context c, int depth) {
+    private List<Mask> call(MaskExpr e, Context c, int depth, Walk w) {
         String n = e.name();
-        if (n.equals("__GFP_SCOPED") && e.kids().size() == 1) return eval(MaskExpr.scoped(e.kid(0)), c, depth + 1);
+        if (n.equals("__GFP_SCOPED") && e.kids().size() == 1) return eval(MaskExpr.scoped(e.kid(0)), c, depth + 1, w);
         MacroDef d = env.lookup(n, c.file());
         if (d == null || !d.isFunctionLike()) return UNKNOWN;
         Map<String, MaskExpr> bind = new HashMap<>();
@@ -156,7 +184,7 @@ public final class Evaluator {
             }
             bind.put(p, i < e.kids().size() ? e.kid(i) : MaskExpr.UNKNOWN);
         }
-        return eval(d.body().substituteNames(bind), c, depth + 1);
+        return eval(d.body().substituteNames(bind), c, depth + 1, w);
     }
 
     /** The mask the allocator acts on under the given scopes (the kernel's {@code current_gfp_context()}). */

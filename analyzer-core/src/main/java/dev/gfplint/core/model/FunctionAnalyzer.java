@@ -30,11 +30,16 @@ import java.util.Set;
 public final class FunctionAnalyzer {
     /** A node is revisited at most this often before the locals it changes are widened to UNKNOWN. */
     private static final int WIDEN_AFTER = 4;
+    /**
+     * The most work (locals' values carried into nodes) the values of locals may take in one function; beyond
+     * it they are taken as unknown and a note says so. Linux's largest functions take well under a hundredth.
+     */
+    static final long VALUE_FLOW_BUDGET = 20_000_000;
+    /** Visits per CFG node the scope analysis may make (it converges in a few; this only bounds a bug). */
+    static final int SCOPE_VISITS_PER_NODE = 50;
 
     private static final String[] NO_NAMES = new String[0];
     private static final java.util.regex.Pattern FIXED_WIDTH = java.util.regex.Pattern.compile("\\b(u|s|__u)(32|64)\\b");
-    private static final int[] NO_INTS = new int[0];
-    private static final long[] NO_LONGS = new long[0];
 
     /** One copy of each name across the whole tree (cheaper than String.intern, which every GC scans). */
     private final java.util.concurrent.ConcurrentHashMap<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
@@ -46,14 +51,22 @@ public final class FunctionAnalyzer {
 
     private final Catalog.View catalog;
     private final boolean restoreClearsOwn;
+    private final dev.gfplint.core.scan.Incidents incidents;
 
     public FunctionAnalyzer(Catalog.View catalog) {
+        this(catalog, new dev.gfplint.core.scan.Incidents());
+    }
+
+    /** {@code incidents}: where to say that a function's analysis reached a bound. */
+    public FunctionAnalyzer(Catalog.View catalog, dev.gfplint.core.scan.Incidents incidents) {
         this.catalog = catalog;
+        this.incidents = incidents;
         this.restoreClearsOwn = "clears-own".equals(catalog.behaviour("scope", "restore"));
     }
 
     private static final class Ctx {
         Function f;
+        String file;
         Cfg cfg;
         Map<String, Integer> paramIndex = new HashMap<>();
         Set<String> locals = new HashSet<>();
@@ -70,6 +83,7 @@ public final class FunctionAnalyzer {
         Cfg cfg = f.cfg();
         Ctx c = new Ctx();
         c.f = f;
+        c.file = file;
         c.cfg = cfg;
         List<Parameter> ps = f.params();
         String[] paramNames = ps.isEmpty() ? NO_NAMES : new String[ps.size()];
@@ -141,49 +155,45 @@ public final class FunctionAnalyzer {
                 i++;
             }
         }
-        int[] allocCalls = NO_INTS;
-        long[] allocReach = NO_LONGS;
-        List<CfgNode> allocNodes = new ArrayList<>();
-        IntList ac = new IntList(4);
-        int k = 0;
-        for (CfgNode n : nodes) {
-            for (CallSite cs : n.calls()) {
-                if (cs.callee() != null && catalog.allocator(cs.callee()) != null && ac.size() < 64) {
-                    ac.add(k);
-                    allocNodes.add(n);
-                }
-                k++;
-            }
-        }
-        if (ac.size() >= 2) {
-            allocCalls = ac.toArray();
-            allocReach = reach(allocNodes);
-        }
+        FunctionFacts.Order order = allocationOrder(nodes);
         return new FunctionFacts(canonical(f.name()), file, f.pos().line(), f.pos().column(), f.isStatic(), paramNames,
                 gfpParams, callees, lines, cols, must, may, argCalls.toArray(),
-                argValues.toArray(new MaskExpr[0][]), allocCalls, allocReach,
+                argValues.toArray(new MaskExpr[0][]), order,
                 sr == null ? List.of() : sr.saves, sr == null ? List.of() : sr.restoreZeros,
                 sr == null ? 0 : sr.exitMust, sr == null ? 0 : sr.exitMay, sr == null ? 0 : sr.closesForeign);
     }
 
     /**
-     * For each node, which of {@code targets} can be reached from it (a node reaches itself), not counting
-     * loop back edges: "later on the path" means later in one pass.
+     * Where the allocator calls stand in the CFG without its loop back edges ("later on the path" means later
+     * in one pass), for the question which allocation can follow which. Null with fewer than two. Linear in
+     * the size of the function: the graph is kept as it is, not as a table of pairs.
      */
-    private static long[] reach(List<CfgNode> targets) {
-        long[] out = new long[targets.size()];
-        for (int i = 0; i < targets.size(); i++) {
-            Set<CfgNode> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            ArrayDeque<CfgNode> work = new ArrayDeque<>();
-            work.add(targets.get(i));
-            while (!work.isEmpty()) {
-                CfgNode n = work.poll();
-                if (!seen.add(n)) continue;
-                for (Edge e : n.successors()) if (e.kind() != Edge.Kind.BACK) work.add(e.to());
+    private FunctionFacts.Order allocationOrder(List<CfgNode> nodes) {
+        IntList calls = new IntList(4), at = new IntList(4);
+        int k = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            for (CallSite cs : nodes.get(i).calls()) {
+                if (cs.callee() != null && catalog.allocator(cs.callee()) != null) {
+                    calls.add(k);
+                    at.add(i);
+                }
+                k++;
             }
-            for (int j = 0; j < targets.size(); j++) if (seen.contains(targets.get(j))) out[i] |= 1L << j;
         }
-        return out;
+        if (calls.size() < 2) return null;
+        Map<CfgNode, Integer> index = new IdentityHashMap<>(nodes.size() * 2);
+        for (int i = 0; i < nodes.size(); i++) index.put(nodes.get(i), i);
+        int[] start = new int[nodes.size() + 1];
+        IntList succ = new IntList(nodes.size() + 4);
+        for (int i = 0; i < nodes.size(); i++) {
+            start[i] = succ.size();
+            for (Edge e : nodes.get(i).successors()) {
+                Integer t = e.kind() == Edge.Kind.BACK ? null : index.get(e.to());
+                if (t != null) succ.add(t);
+            }
+        }
+        start[nodes.size()] = succ.size();
+        return new FunctionFacts.Order(calls.toArray(), at.toArray(), start, succ.toArray());
     }
 
     // ---- which arguments are kept ------------------------------------------------------------------
@@ -354,9 +364,15 @@ public final class FunctionAnalyzer {
         in.put(entry, entryEnv(c));
         work.add(entry);
         queued.add(entry);
+        long done = 0;
         while (!work.isEmpty()) {
             CfgNode n = work.poll();
             queued.remove(n);
+            if (++done > VALUE_FLOW_BUDGET) {
+                incidents.limit(c.file, c.f.pos().line(), "function " + c.f.name() + ": the values of its local masks"
+                        + " were not followed to the end (more than " + VALUE_FLOW_BUDGET + " steps); they are taken as unknown");
+                return null;
+            }
             Map<String, MaskExpr> env;
             if (n == entry) {
                 env = in.get(entry);
@@ -366,6 +382,7 @@ public final class FunctionAnalyzer {
                 for (Edge e : n.predecessors()) {
                     Map<String, MaskExpr> o = out.get(e.from());
                     if (o == null) continue;
+                    done += o.size();
                     if (here != null) o = guarded(o, edgeGuards(e, c), here);
                     env = env == null ? new HashMap<>(o) : join(env, o);
                 }
@@ -543,8 +560,13 @@ public final class FunctionAnalyzer {
         Set<CfgNode> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         work.add(c.cfg.entry());
         queued.add(c.cfg.entry());
-        int guard = 0, limit = 50 * (c.cfg.nodes().size() + 1);
-        while (!work.isEmpty() && guard++ < limit) {
+        int guard = 0, limit = SCOPE_VISITS_PER_NODE * (c.cfg.nodes().size() + 1);
+        while (!work.isEmpty()) {
+            if (guard++ >= limit) {
+                incidents.limit(c.file, c.f.pos().line(), "function " + c.f.name() + ": its memalloc scopes were not"
+                        + " followed to the end (more than " + limit + " steps); the scopes at its later calls may be missing");
+                break;
+            }
             CfgNode n = work.poll();
             queued.remove(n);
             int must = -1, may = 0;

@@ -36,9 +36,14 @@ public final class FunctionFacts {
     private final byte[] scopeMust;
     private final byte[] scopeMay;
     private final int[] argCalls;
-    /** Calls to allocators (indices, at most 64) and, per such call, which of them follow it on some path. */
-    private final int[] allocCalls;
-    private final long[] allocReach;
+    /**
+     * The calls to allocators ({@code calls}, ascending), the CFG node each stands in ({@code node}), and the CFG
+     * without its loop back edges as successor lists ({@code succ[start[n]] .. succ[start[n + 1] - 1]}).
+     */
+    public record Order(int[] calls, int[] node, int[] start, int[] succ) {}
+
+    /** Null when the function has fewer than two allocator calls. */
+    private final Order allocOrder;
     private final MaskExpr[][] argValues;
     public final List<Save> saves;
     public final List<RestoreZero> restoreZeros;
@@ -50,7 +55,7 @@ public final class FunctionFacts {
 
     public FunctionFacts(String name, String file, int line, int col, boolean isStatic, String[] paramNames,
                          long gfpParams, String[] callees, int[] lines, int[] cols, byte[] scopeMust, byte[] scopeMay,
-                         int[] argCalls, MaskExpr[][] argValues, int[] allocCalls, long[] allocReach, List<Save> saves, List<RestoreZero> restoreZeros, int openAtExitMust,
+                         int[] argCalls, MaskExpr[][] argValues, Order allocOrder, List<Save> saves, List<RestoreZero> restoreZeros, int openAtExitMust,
                          int openAtExitMay, int closesForeign) {
         this.name = name;
         this.file = file;
@@ -69,8 +74,7 @@ public final class FunctionFacts {
         this.scopeMay = scopeMay == null || allZero(scopeMay) ? null : scopeMay;
         this.argCalls = argCalls;
         this.argValues = argValues;
-        this.allocCalls = allocCalls;
-        this.allocReach = allocReach;
+        this.allocOrder = allocOrder;
         this.saves = saves;
         this.restoreZeros = restoreZeros;
         this.openAtExitMust = openAtExitMust;
@@ -88,17 +92,45 @@ public final class FunctionFacts {
     }
 
     /**
-     * Whether allocator call {@code later} can run after allocator call {@code first} in one pass of a path
-     * (loop back edges not counted). False when either is not an allocator call among the first 64.
+     * For every allocator call, the lowest-numbered allocator call among {@code origins} that can run before it
+     * in one pass of some path (loop back edges not counted; two calls in one statement count as before each
+     * other), or -1; indexed by call, {@code callCount()} long. A call that is itself an origin may get itself
+     * or -1, so callers ask only about calls that are not origins. One pass over the function: each CFG node is
+     * reached from the lowest origin that reaches it, because whatever a later origin reaches from a node
+     * already marked, the earlier one reaches too.
      */
-    public boolean follows(int first, int later) {
-        int i = indexOf(allocCalls, first), j = indexOf(allocCalls, later);
-        return i >= 0 && j >= 0 && (allocReach[i] & (1L << j)) != 0;
-    }
-
-    private static int indexOf(int[] a, int v) {
-        for (int i = 0; i < a.length; i++) if (a[i] == v) return i;
-        return -1;
+    public int[] earliestBefore(java.util.function.IntPredicate origins) {
+        int[] out = new int[callees.length];
+        java.util.Arrays.fill(out, -1);
+        Order o = allocOrder;
+        if (o == null) return out;
+        int nodes = o.start().length - 1;
+        int[] mark = new int[nodes];
+        java.util.Arrays.fill(mark, -1);
+        int[] queue = new int[nodes];
+        for (int k = 0; k < o.calls().length; k++) {
+            int from = o.calls()[k];
+            int n0 = o.node()[k];
+            if (mark[n0] >= 0 || !origins.test(from)) continue;
+            int head = 0, tail = 0;
+            mark[n0] = from;
+            queue[tail++] = n0;
+            while (head < tail) {
+                int n = queue[head++];
+                for (int e = o.start()[n]; e < o.start()[n + 1]; e++) {
+                    int t = o.succ()[e];
+                    if (mark[t] < 0) {
+                        mark[t] = from;
+                        queue[tail++] = t;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < o.calls().length; k++) {
+            int m = mark[o.node()[k]];
+            if (m != o.calls()[k]) out[o.calls()[k]] = m;
+        }
+        return out;
     }
 
     /** Scopes open at call {@code i} on every path. */

@@ -14,8 +14,12 @@ public final class MaskParser {
             "short", "char", "const", "volatile", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "__u8", "__u16",
             "__u32", "__u64", "size_t", "__bitwise", "__kernel", "bool", "uint", "ulong", "uint32_t", "uint64_t");
 
+    /** Deeper nesting than this (parentheses, unary operators, ?:) makes the text UNKNOWN: no mask is that deep. */
+    static final int MAX_DEPTH = MaskExpr.MAX_SIZE;
+
     private final String s;
     private int p;
+    private int depth;
     private String tok;      // current token text
     private char tokKind;    // 'i' identifier, 'n' number, 'o' operator, 'e' end, 'x' junk
 
@@ -70,6 +74,15 @@ public final class MaskParser {
     }
 
     private MaskExpr expr(int minPrec) {
+        if (++depth > MAX_DEPTH) throw new IllegalStateException("too deep");
+        try {
+            return exprAt(minPrec);
+        } finally {
+            depth--;
+        }
+    }
+
+    private MaskExpr exprAt(int minPrec) {
         MaskExpr left = unary();
         while (true) {
             if (tokKind == 'o' && tok.equals("?") && minPrec <= 1) {
@@ -91,6 +104,15 @@ public final class MaskParser {
     }
 
     private MaskExpr unary() {
+        if (++depth > MAX_DEPTH) throw new IllegalStateException("too deep");
+        try {
+            return unaryAt();
+        } finally {
+            depth--;
+        }
+    }
+
+    private MaskExpr unaryAt() {
         if (tokKind == 'o') {
             switch (tok) {
                 case "~", "!", "-", "+" -> {

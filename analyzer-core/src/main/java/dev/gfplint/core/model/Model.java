@@ -70,10 +70,13 @@ public final class Model {
     final List<String> duplicateNames;
     TreeMacros treeMacros;
     Stats stats;
+    final dev.gfplint.core.scan.Incidents incidents;
 
     Model(KernelVersion version, FlagTable flags, Catalog.View catalog, Evaluator evaluator, List<FunctionFacts> functions,
           int[][] targets, List<AllocSite> sites, List<List<Reach>> reaches, List<Incoming>[][] incoming,
-          int[] entryMust, int[] entryMay, Trace[] scopeWitness, int[] callers, List<String> duplicateNames) {
+          int[] entryMust, int[] entryMay, Trace[] scopeWitness, int[] callers, List<String> duplicateNames,
+          dev.gfplint.core.scan.Incidents incidents) {
+        this.incidents = incidents;
         this.version = version;
         this.flags = flags;
         this.catalog = catalog;
@@ -92,6 +95,19 @@ public final class Model {
     }
 
     public KernelVersion version() { return version; }
+    /** Where internal errors and bounds reached while the model is asked are recorded. */
+    public dev.gfplint.core.scan.Incidents incidents() { return incidents; }
+
+    /**
+     * Runs {@code body} on every allocation site in order; whatever it throws for one site (a bug) is recorded
+     * as an internal error of {@code what} in that site's file, and the other sites are still handled.
+     */
+    public void forEachSite(String what, java.util.function.Consumer<AllocSite> body) {
+        for (AllocSite s : sites) {
+            FunctionFacts f = functions.get(s.fn());
+            incidents.guard(f.file, f.lines[s.call()], what, () -> body.accept(s));
+        }
+    }
     public FlagTable flags() { return flags; }
     public AllocatorSemantics semantics() { return semantics; }
     public Evaluator evaluator() { return evaluator; }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import dev.gfplint.core.scan.Incidents;
 
 /**
  * Builds the {@link Model}: {@link #add} takes each file's IR while the scan runs (from any thread) and
@@ -27,12 +28,22 @@ public final class ModelBuilder {
     private final FunctionAnalyzer analyzer;
     private final TreeMacros macros = new TreeMacros();
     private final ConcurrentLinkedQueue<FunctionFacts> facts = new ConcurrentLinkedQueue<>();
+    private final Incidents incidents;
 
     public ModelBuilder(KernelVersion version, Catalog catalog, FlagTable flags) {
+        this(version, catalog, flags, new Incidents());
+    }
+
+    /**
+     * {@code incidents}: where an internal error in the model's handling of one function, or a bound reached,
+     * is recorded; such a function then contributes what it can, and every other function is modelled as usual.
+     */
+    public ModelBuilder(KernelVersion version, Catalog catalog, FlagTable flags, Incidents incidents) {
         this.version = version;
         this.catalog = catalog.forVersion(version);
         this.flags = flags;
-        this.analyzer = new FunctionAnalyzer(this.catalog);
+        this.incidents = incidents;
+        this.analyzer = new FunctionAnalyzer(this.catalog, incidents);
     }
 
     /** The catalog as it applies to the version being judged. */
@@ -45,7 +56,8 @@ public final class ModelBuilder {
         macros.offer(tu);
         for (Function f : tu.functions()) {
             if (f.cfg() == null) continue;
-            facts.add(analyzer.analyze(f, tu.path()));
+            incidents.guard(tu.path(), f.pos().line(), "the model of function " + f.name(),
+                    () -> facts.add(analyzer.analyze(f, tu.path())));
         }
     }
 
@@ -56,7 +68,7 @@ public final class ModelBuilder {
         fs.sort(Comparator.comparing((FunctionFacts f) -> f.file).thenComparingInt(f -> f.line).thenComparingInt(f -> f.col));
         int n = fs.size();
         MacroEnv env = flags.asEnv().then(catalog.maskFunctions()).then(macros).then(Prelude.ENV);
-        Evaluator ev = new Evaluator(env, flags);
+        Evaluator ev = new Evaluator(env, flags, incidents);
 
         // ---- call graph --------------------------------------------------------------------------
         Map<String, Integer> global = new HashMap<>();
@@ -126,7 +138,14 @@ public final class ModelBuilder {
             for (int r = 0; r < rounds; r++) {
                 boolean changed = false;
                 for (int fi : scc) {
-                    List<Model.Reach> rs = reachesOf(fi, fs.get(fi), targets[fi], sitesOf.get(fi), reaches);
+                    List<Model.Reach> rs;
+                    FunctionFacts f = fs.get(fi);
+                    try {
+                        rs = reachesOf(fi, f, targets[fi], sitesOf.get(fi), reaches);
+                    } catch (Throwable e) { // a bug: this function is then no wrapper, the others are judged as usual
+                        incidents.internalError(f.file, f.line, "the summary of function " + f.name, e);
+                        rs = List.of();
+                    }
                     if (!rs.equals(reaches.get(fi))) {
                         reaches.set(fi, rs);
                         changed = true;
@@ -158,6 +177,7 @@ public final class ModelBuilder {
                     FunctionFacts c = fs.get(ci);
                     int[] t = targets[ci];
                     for (int call = 0; call < t.length; call++) {
+                        try {
                         int g = t[call];
                         if (g < 0) continue;
                         Trace.Step step = new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]);
@@ -171,6 +191,10 @@ public final class ModelBuilder {
                             entryMay[g] |= may;
                         }
                         if (relevant[g] != 0) passValues(ev, c, ci, call, g, relevant[g], step, incoming, fs.get(g));
+                        } catch (Throwable e) { // a bug: what this call passes is lost, every other call still counts
+                            incidents.internalError(c.file, c.lines[call], "what function " + c.name + " passes to "
+                                    + c.callees[call], e);
+                        }
                     }
                 }
             }
@@ -178,15 +202,18 @@ public final class ModelBuilder {
 
         List<String> dups = new ArrayList<>(dupCount.keySet());
         Model m = new Model(version, flags, catalog, ev, fs, targets, sites, reaches, incoming, entryMust, entryMay,
-                witness, callerCount, dups);
+                witness, callerCount, dups, incidents);
         m.treeMacros = macros;
         int defFs = 0, defDr = 0;
         long fsBit = flags.bits(Flag.FS), drBit = flags.bits(Flag.DIRECT_RECLAIM);
-        for (Model.AllocSite s : sites) {
+        int[] definite = new int[2];
+        m.forEachSite("the model's figures", s -> {
             Mask e = m.effectiveJoined(s);
-            if (e.isDefinite(fsBit)) defFs++;
-            if (e.isDefinite(drBit)) defDr++;
-        }
+            if (e.isDefinite(fsBit)) definite[0]++;
+            if (e.isDefinite(drBit)) definite[1]++;
+        });
+        defFs = definite[0];
+        defDr = definite[1];
         int wrappers = 0;
         for (List<Model.Reach> r : reaches) if (!r.isEmpty()) wrappers++;
         int largest = 0;

@@ -27,8 +27,14 @@ import dev.gfplint.core.lex.TokenBuffer;
  * </ol>
  * Other directives ({@code #define}, {@code #include}, stray {@code #else}/{@code #endif}) are dropped
  * from the stream; #defines are read separately into the macro table.
+ *
+ * <p>Groups nested more than {@link #MAX_NESTING} deep keep their first live branch, and so do all the groups
+ * inside them, in one flat pass: the policy above recurses once per level, and the input decides the levels.
  */
 public final class Conditionals {
+    /** #if groups nested deeper than this keep only their first live branch (no recursion beyond it). */
+    public static final int MAX_NESTING = 64;
+
     private final TokenBuffer tb;
     private final int[] groupEnd;   // for an opening directive: index of its #endif (or tb.size())
     private final int[] nextBranch; // for a group directive: index of the next #elif/#else/#endif of its group
@@ -36,6 +42,9 @@ public final class Conditionals {
     private final IntList holes = new IntList(64);
     private int groupsWrapped;
     private int groupsFirstOnly;
+    private int nesting;            // #if groups being handled by group(), outermost first
+    private int deepGroups;         // groups handled by the flat pass because they nest too deep
+    private int firstDeepLine;
 
     private Conditionals(TokenBuffer tb) {
         this.tb = tb;
@@ -76,13 +85,15 @@ public final class Conditionals {
      * The result: token indices in order (synthetic tokens are appended to the buffer), the source ranges
      * left out ([start, end) pairs: directives and branches not taken), and counters.
      */
-    public record Result(int[] tokens, int[] holes, int groupsWrapped, int groupsFirstOnly) {}
+    public record Result(int[] tokens, int[] holes, int groupsWrapped, int groupsFirstOnly, int deepGroups,
+                         int firstDeepLine) {}
 
     public static Result apply(TokenBuffer tb) {
         Conditionals c = new Conditionals(tb);
         IntList out = new IntList(tb.size());
         c.emit(0, tb.size(), out);
-        return new Result(out.toArray(), c.holes.toArray(), c.groupsWrapped, c.groupsFirstOnly);
+        return new Result(out.toArray(), c.holes.toArray(), c.groupsWrapped, c.groupsFirstOnly, c.deepGroups,
+                c.firstDeepLine);
     }
 
     private void emit(int from, int to, IntList out) {
@@ -91,7 +102,13 @@ public final class Conditionals {
             int t = tb.type(i);
             if (t == Tok.DIRECTIVE) {
                 if (tb.directiveKind(i).opensGroup()) {
-                    group(i, out); // records the holes of the group's own directives
+                    if (nesting < MAX_NESTING) {
+                        nesting++;
+                        group(i, out); // records the holes of the group's own directives
+                        nesting--;
+                    } else {
+                        firstBranches(i, out);
+                    }
                     i = groupEnd[i] + 1;
                     continue;
                 }
@@ -105,6 +122,49 @@ public final class Conditionals {
                 else if (t == RBRACE) depth--;
             }
             i++;
+        }
+    }
+
+    /**
+     * The group opened at {@code g} and every group inside it, each keeping its first branch not known to be
+     * false: one pass over the tokens with a stack of flags, however deep the groups nest.
+     */
+    private void firstBranches(int g, IntList out) {
+        if (deepGroups++ == 0) firstDeepLine = tb.line(g);
+        int end = Math.min(groupEnd[g], tb.size() - 1);
+        // per open group: bit 0 "this branch is kept", bit 1 "a branch was kept"; live = all kept
+        IntList stack = new IntList(16);
+        int dead = 0; // how many open groups are not in a kept branch
+        for (int i = g; i <= end && i < tb.size(); i++) {
+            int t = tb.type(i);
+            if (t == Tok.DIRECTIVE) {
+                hole(tb.start(i), tb.end(i));
+                DirectiveKind k = tb.directiveKind(i);
+                if (k.opensGroup()) {
+                    boolean keep = dead == 0 && truth(i) != Truth.FALSE;
+                    stack.add(keep ? 3 : 0);
+                    if (!keep) dead++;
+                } else if (k.continuesGroup() && !stack.isEmpty()) {
+                    int top = stack.get(stack.size() - 1);
+                    boolean outerLive = dead - ((top & 1) == 0 ? 1 : 0) == 0;
+                    boolean keep = outerLive && (top & 2) == 0 && truth(i) != Truth.FALSE;
+                    if ((top & 1) == 0 && keep) dead--;
+                    if ((top & 1) != 0 && !keep) dead++;
+                    stack.set(stack.size() - 1, (keep ? 1 : 0) | (top & 2) | (keep ? 2 : 0));
+                } else if (k == DirectiveKind.ENDIF && !stack.isEmpty()) {
+                    int top = stack.removeLast();
+                    if ((top & 1) == 0) dead--;
+                }
+                continue;
+            }
+            if (t == Tok.DROPPED) continue;
+            if (dead > 0) {
+                hole(tb.start(i), tb.end(i));
+                continue;
+            }
+            out.add(i);
+            if (t == LBRACE) depth++;
+            else if (t == RBRACE) depth--;
         }
     }
 

@@ -19,6 +19,7 @@ public final class Incidents {
 
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Diagnostic> limits = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Diagnostic> keyed = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** gfplint failed while handling {@code where} ("function f", "the rule r") in {@code file}. */
     public void internalError(String file, int line, String where, Throwable e) {
@@ -28,6 +29,15 @@ public final class Incidents {
     /** A bound on the work was reached in {@code file} at {@code line}; {@code reason} says which and what it costs. */
     public void limit(String file, int line, String reason) {
         limits.add(new Diagnostic(Diagnostic.Severity.NOTE, file, line, reason));
+    }
+
+    /**
+     * Like {@link #limit}, but one note per {@code file} and {@code key}, however often it is reached: the one
+     * whose text sorts first, so the note does not depend on the order of the reports.
+     */
+    public void limitOnce(String file, String key, String reason) {
+        Diagnostic d = new Diagnostic(Diagnostic.Severity.NOTE, file, 0, reason);
+        keyed.merge(file + "\0" + key, d, (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
 
     /**
@@ -66,6 +76,7 @@ public final class Incidents {
                     + describe(f.error())));
         }
         out.addAll(limits);
+        out.addAll(keyed.values());
         return new ArrayList<>(out);
     }
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"files", "filesFailed", "filesNotUtf8", "bytes", "lines", "functions", "functionsFullyParsed",
     "parseCoverage", "functionsGivenUp", "statementsSkipped", "internalErrors", "macros", "ppGroupsWrapped",
-    "ppGroupsFirstOnly", "wallSeconds", "jobs"})
+    "ppGroupsFirstOnly", "deepestStatement", "wallSeconds", "jobs"})
 public final class ScanStats {
     public long files;
     public long filesFailed;
@@ -25,6 +25,8 @@ public final class ScanStats {
     public long macros;
     public long ppGroupsWrapped;
     public long ppGroupsFirstOnly;
+    /** The deepest parse tree of any statement (rule levels and chain operands; the limit is 2000). */
+    public int deepestStatement;
     public double wallSeconds;
     public int jobs;
 
@@ -45,6 +47,7 @@ public final class ScanStats {
         macros += s.macros;
         ppGroupsWrapped += s.ppGroupsWrapped;
         ppGroupsFirstOnly += s.ppGroupsFirstOnly;
+        deepestStatement = Math.max(deepestStatement, s.deepestStatement);
     }
 
     synchronized void failed() {

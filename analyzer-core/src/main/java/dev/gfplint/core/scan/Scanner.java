@@ -119,6 +119,24 @@ public final class Scanner {
         return new Result(stats, sorted, missing);
     }
 
+    /**
+     * Runs {@code work} on a thread with the scan threads' stack: the whole-tree phases (model, rules) get the
+     * same room as the per-file ones, whatever stack the caller's thread has. Its result, or what it threw.
+     */
+    public static <T> T onScanStack(java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Thread t = new Thread(null, task, "gfplint-model", THREAD_STACK);
+        t.start();
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof Exception x) throw x;
+            if (c instanceof Error x) throw x;
+            throw e;
+        }
+    }
+
     private static ThreadFactory threads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
