@@ -226,4 +226,32 @@ class HostileTreeTest {
         sb.append("\ty = ").append("-".repeat(100_000)).append("x;\n\treturn x;\n}\n");
         hostileCode("chains.c", sb.toString(), "note", "function chain: 2 statements skipped: a parse tree deeper than 2000 levels");
     }
+
+    @Test
+    void aFileOfMoreThanThreeMillionTokensIsSkipped() throws IOException {
+        hostileCode("tokens.c", "a;".repeat(1_500_001), "warning", "more than 3000000 tokens (the limit of one file), skipped");
+    }
+
+    @Test
+    void aFileLongerThanItsSizeSaysIsCutAtTheLimit() throws Exception {
+        // a /proc-like file says its size is 0 and then reads on: the reader is never asked for more than the limit
+        Path t = tree();
+        Path proc = CliRun.write(t.resolve("proc.c"), "");
+        long limit = 1 << 20;
+        List<Long> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+        dev.gfplint.core.scan.SourceReader endless = (f, max) -> {
+            if (!f.getFileName().toString().equals("proc.c")) return Files.readAllBytes(f);
+            asked.add(max);
+            return new byte[(int) max + 1];
+        };
+        dev.gfplint.core.scan.Scanner scanner = new dev.gfplint.core.scan.Scanner(
+                new dev.gfplint.core.front.FrontEnd(dev.gfplint.core.idiom.IdiomTable.defaults()), endless);
+        List<String> analysed = java.util.Collections.synchronizedList(new ArrayList<>());
+        dev.gfplint.core.scan.Scanner.Result r = scanner.scan(new dev.gfplint.core.scan.Scanner.Options(List.of(t), 2, limit),
+                u -> analysed.add(u.path()));
+        assertEquals(List.of(limit), asked, "asked for the limit, once");
+        assertEquals(List.of(t.resolve("bug.c").toString()), analysed);
+        assertEquals(List.of("gfplint: warning: " + proc + ": file too large (more than the limit of 1.0 MiB, see"
+                + " --max-file-size), skipped"), r.diagnostics().stream().map(Object::toString).toList());
+    }
 }

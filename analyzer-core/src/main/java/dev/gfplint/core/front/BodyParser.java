@@ -3,6 +3,7 @@ package dev.gfplint.core.front;
 import static dev.gfplint.grammar.KernelC.*;
 
 import dev.gfplint.core.idiom.IdiomTable;
+import dev.gfplint.core.ir.Stmt;
 import dev.gfplint.core.lex.TokenBuffer;
 import dev.gfplint.grammar.KernelC;
 import java.util.ArrayList;
@@ -63,10 +64,9 @@ final class BodyParser {
      * {@code tooDeep}: how many statements were skipped because they nest deeper than the limits, and
      * {@code firstTooDeep} the token where the first one passed its limit, {@code whyTooDeep} which limit.
      */
-    record Result(KernelC.FunctionBodyContext tree, int skipped, String gaveUpReason, int tooDeep, KToken firstTooDeep,
-                  String whyTooDeep) {
-        Result(KernelC.FunctionBodyContext tree, int skipped, String gaveUpReason) {
-            this(tree, skipped, gaveUpReason, 0, null, null);
+    record Result(Stmt body, int skipped, String gaveUpReason, int tooDeep, KToken firstTooDeep, String whyTooDeep) {
+        Result(Stmt body, int skipped, String gaveUpReason) {
+            this(body, skipped, gaveUpReason, 0, null, null);
         }
     }
 
@@ -154,10 +154,78 @@ final class BodyParser {
         }
     }
 
-    Result parse(TokenBuffer tb, int[] seq, int open, int close, Set<String> typedefs) {
-        List<KToken> toks = new ArrayList<>(close - open + 2);
+    /** Bodies with more tokens than this are parsed a run of top-level statements at a time (see {@link #parse}). */
+    static final int CHUNKED_ABOVE = 100_000;
+    /** The least number of tokens in one such run (runs end at a statement boundary). */
+    static final int CHUNK = 20_000;
+
+    /** What parsing one body found, over all its runs of statements. */
+    private static final class Outcome {
+        int skipped;
+        int tooDeep;
+        KToken firstTooDeep;
+        String whyTooDeep;
+
+        void tooDeep(KToken at, String why) {
+            if (firstTooDeep == null) {
+                firstTooDeep = at;
+                whyTooDeep = why;
+            }
+            tooDeep++;
+        }
+    }
+
+    /**
+     * Parses the body between stream indices {@code open} and {@code close} (its braces) and builds its
+     * statements with {@code build}. A body of more than {@link #CHUNKED_ABOVE} tokens is parsed in runs of
+     * whole top-level statements, each as a block of its own whose statements are then put together: the
+     * parse trees and parser tokens of one run at a time are all that is in memory, and a run the parser gives
+     * up on costs that run only.
+     */
+    Result parse(TokenBuffer tb, int[] seq, int open, int close, Set<String> typedefs,
+                 java.util.function.Function<KernelC.FunctionBodyContext, Stmt> build) {
+        if (close <= open || tb.type(seq[open]) != LBRACE || tb.type(seq[close]) != RBRACE) {
+            return new Result(null, 0, "unbalanced braces");
+        }
+        Outcome o = new Outcome();
+        if (close - open <= CHUNKED_ABOVE) {
+            Object r = parseRun(tokens(tb, seq, open + 1, close - 1, open, close, typedefs), tb, o);
+            if (r instanceof String why) return new Result(null, 0, why);
+            return new Result(build.apply((KernelC.FunctionBodyContext) r), o.skipped, null, o.tooDeep, o.firstTooDeep, o.whyTooDeep);
+        }
+        List<Stmt> items = new ArrayList<>();
+        Stmt first = null;
+        int from = open + 1;
+        while (from < close) {
+            int to = runEnd(tb, seq, from, close);
+            List<KToken> toks = tokens(tb, seq, from, to, open, close, typedefs);
+            Object r = parseRun(toks, tb, o);
+            if (r instanceof String) { // the run costs itself: one skipped statement
+                toks = replace(toks, new int[] {1, toks.size() - 3}, tb);
+                r = parseRun(toks, tb, o);
+            }
+            if (r instanceof KernelC.FunctionBodyContext tree) {
+                Stmt block = build.apply(tree);
+                if (first == null) first = block;
+                items.addAll(block.body);
+            }
+            from = to + 1;
+        }
+        Stmt body = new Stmt(Stmt.Kind.BLOCK, first != null ? first.pos
+                : new dev.gfplint.core.ir.SourcePos(tb.line(seq[open]), tb.col(seq[open])));
+        body.body = items;
+        return new Result(body, o.skipped, null, o.tooDeep, o.firstTooDeep, o.whyTooDeep);
+    }
+
+    /**
+     * The parser's tokens for stream indices [from, to] between the body's braces {@code open} and {@code close},
+     * with identifiers that stand for types marked, and EOF at the end.
+     */
+    private List<KToken> tokens(TokenBuffer tb, int[] seq, int from, int to, int open, int close, Set<String> typedefs) {
+        List<KToken> toks = new ArrayList<>(to - from + 4);
         char[] s = tb.text;
-        for (int k = open; k <= close; k++) {
+        toks.add(new KToken(tb, LBRACE, seq[open]));
+        for (int k = from; k <= to; k++) {
             int idx = seq[k];
             int t = tb.type(idx);
             if (t == IDENT && isTypeName(tb, idx, s, typedefs, tb.type(seq[k - 1]),
@@ -166,56 +234,70 @@ final class BodyParser {
             }
             toks.add(new KToken(tb, t, idx));
         }
-        if (toks.isEmpty() || toks.get(0).getType() != LBRACE || toks.get(toks.size() - 1).getType() != RBRACE) {
-            return new Result(null, 0, "unbalanced braces");
-        }
-        KToken eof = new KToken(tb, Token.EOF, -1);
-        toks.add(eof);
+        toks.add(new KToken(tb, RBRACE, seq[close]));
+        toks.add(new KToken(tb, Token.EOF, -1));
+        return toks;
+    }
 
+    /** The end (inclusive) of a run of top-level statements from {@code from} of at least {@link #CHUNK} tokens. */
+    private static int runEnd(TokenBuffer tb, int[] seq, int from, int close) {
+        int depth = 0;
+        for (int k = from; k < close; k++) {
+            int t = tb.type(seq[k]);
+            if (t == LBRACE || t == LPAREN || t == LBRACK) depth++;
+            else if (t == RBRACE || t == RPAREN || t == RBRACK) depth = Math.max(0, depth - 1);
+            if (k - from + 1 >= CHUNK && depth == 0 && (t == SEMI || t == RBRACE)
+                    && !continuesAfterBlock(tb.type(seq[k + 1]))) {
+                return k;
+            }
+        }
+        return close - 1;
+    }
+
+    /**
+     * Parses one block of tokens ({@code toks}: '{', the statements, '}', EOF), skipping what cannot be parsed
+     * statement by statement: the parse tree, or why the block was given up.
+     */
+    private Object parseRun(List<KToken> toks, TokenBuffer tb, Outcome o) {
         int lastSpanStart = -2;
         int level = 0;
-        int tooDeep = 0;
-        KToken firstTooDeep = null;
-        String whyTooDeep = null;
         for (int[] span; (span = nestedTooDeep(toks)) != null; ) {
-            if (firstTooDeep == null) {
-                firstTooDeep = toks.get(span[2]);
-                whyTooDeep = NESTING;
-            }
-            tooDeep++;
+            o.tooDeep(toks.get(span[2]), NESTING);
             toks = replace(toks, span, tb);
         }
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            Object r = attempt(toks);
-            if (r instanceof KernelC.FunctionBodyContext) {
-                int skipped = 0;
-                for (KToken k : toks) if (k.getType() == SKIPPED) skipped++;
-                return new Result((KernelC.FunctionBodyContext) r, skipped, null, tooDeep, firstTooDeep, whyTooDeep);
-            }
-            int[] span;
-            if (r instanceof TooDeep d) {
-                // Too deep for the limit: the whole statement at the top of the body that holds the point goes
-                // (the depth comes from everything around the point, so a smaller piece would not help).
-                int err = Math.max(1, Math.min(d.token, toks.size() - 2));
-                if (firstTooDeep == null) {
-                    firstTooDeep = toks.get(err);
-                    whyTooDeep = DEPTH;
+        try {
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                Object r = attempt(toks);
+                if (r instanceof KernelC.FunctionBodyContext) {
+                    for (KToken k : toks) if (k.getType() == SKIPPED) o.skipped++;
+                    return r;
                 }
-                tooDeep++;
-                span = topLevelSpan(toks, err);
-                level = 0;
-            } else {
-                int err = (Integer) r;
-                level = (err >= lastSpanStart && err <= lastSpanStart + 1) ? level + 1 : 0;
-                span = span(toks, err, level);
+                int[] span;
+                if (r instanceof TooDeep d) {
+                    // Too deep for the limit: the whole statement at the top of the body that holds the point goes
+                    // (the depth comes from everything around the point, so a smaller piece would not help).
+                    int err = Math.max(1, Math.min(d.token, toks.size() - 2));
+                    o.tooDeep(toks.get(err), DEPTH);
+                    span = topLevelSpan(toks, err);
+                    level = 0;
+                } else {
+                    int err = (Integer) r;
+                    level = (err >= lastSpanStart && err <= lastSpanStart + 1) ? level + 1 : 0;
+                    span = span(toks, err, level);
+                }
+                if (span == null) return "no statement boundary around the error";
+                toks = replace(toks, span, tb);
+                lastSpanStart = span[0];
             }
-            if (span == null) return new Result(null, 0, "no statement boundary around the error");
-            toks = replace(toks, span, tb);
-            lastSpanStart = span[0];
+        } finally {
+            parser.setTokenStream(empty); // the parser lets go of this run's tokens
         }
-        return new Result(null, 0, "more than " + MAX_ROUNDS + " unparsable statements"
-                + (tooDeep > 0 ? " (" + tooDeep + " of them with " + whyTooDeep + ")" : ""));
+        return "more than " + MAX_ROUNDS + " unparsable statements"
+                + (o.tooDeep > 0 ? " (" + o.tooDeep + " of them with " + o.whyTooDeep + ")" : "");
     }
+
+    /** Set in place of a run's tokens once it is parsed (one per parser: a token stream is not thread-safe). */
+    private final CommonTokenStream empty = new CommonTokenStream(new ListTokenSource(List.of()));
 
     /** {@code toks} with the range [span[0], span[1]] replaced by one SKIPPED token holding its tokens. */
     private static List<KToken> replace(List<KToken> toks, int[] span, TokenBuffer tb) {

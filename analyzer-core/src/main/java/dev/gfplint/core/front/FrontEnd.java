@@ -24,6 +24,12 @@ import java.util.List;
  * Thread-safe: each thread gets its own parser.
  */
 public final class FrontEnd {
+    /**
+     * A file with more tokens than this is not analysed: what its IR would hold is the bulk of the memory one
+     * file may take. Linux 6.12's largest file (a generated register table) has 753,000.
+     */
+    public static final int MAX_FILE_TOKENS = 3_000_000;
+
     private final IdiomTable idioms;
     private final Lexer lexer;
     private final ThreadLocal<BodyParser> parsers;
@@ -60,14 +66,21 @@ public final class FrontEnd {
     /** A one-line note about the file at a line: a function given up, a statement skipped, an internal error. */
     public record Note(int line, String message) {}
 
-    /** The IR of a file, its counters, and its notes. */
-    public record Result(TranslationUnit unit, FileStats stats, List<Note> notes) {}
+    /** The IR of a file, its counters, and its notes; or, with no IR, why the file was not analysed. */
+    public record Result(TranslationUnit unit, FileStats stats, List<Note> notes, String refused) {
+        Result(TranslationUnit unit, FileStats stats, List<Note> notes) {
+            this(unit, stats, notes, null);
+        }
+    }
 
     public Result analyze(String path, char[] text) {
         FileStats st = new FileStats();
         List<Note> notes = new ArrayList<>();
         SourceText src = new SourceText(text);
-        TokenBuffer tb = lexer.lex(text);
+        TokenBuffer tb = lexer.lex(text, MAX_FILE_TOKENS);
+        if (tb.size() > MAX_FILE_TOKENS) {
+            return new Result(null, st, notes, "more than " + MAX_FILE_TOKENS + " tokens (the limit of one file), skipped");
+        }
         st.tokens = tb.size();
         st.lines = tb.size() == 0 ? 0 : tb.line(tb.size() - 1);
         Annotations.drop(tb, idioms);
@@ -97,9 +110,9 @@ public final class FrontEnd {
             int skipped = 0;
             boolean givenUp = false;
             try {
-                BodyParser.Result r = parser.parse(tb, seq, c.open(), c.close(), scanner.typedefs);
-                if (r.tree() != null) {
-                    body = ast.body(r.tree());
+                BodyParser.Result r = parser.parse(tb, seq, c.open(), c.close(), scanner.typedefs, ast::body);
+                if (r.body() != null) {
+                    body = r.body();
                     skipped = r.skipped();
                     if (noteSkipped && skipped > 0) noteSkipped(body, notes);
                     if (r.tooDeep() > 0) {

@@ -21,13 +21,18 @@ public final class Lexer {
     }
 
     public TokenBuffer lex(char[] s) {
-        TokenBuffer tb = new TokenBuffer(s, s.length / 5);
+        return lex(s, Integer.MAX_VALUE);
+    }
+
+    /** Lexes at most {@code maxTokens + 1} tokens: a buffer longer than {@code maxTokens} says the text has more. */
+    public TokenBuffer lex(char[] s, int maxTokens) {
+        TokenBuffer tb = new TokenBuffer(s, (int) Math.min(s.length / 5, (long) maxTokens + 1));
         int n = s.length;
         int i = 0;
         int line = 1;
         int lineStart = 0;
         boolean atLineStart = true;
-        while (i < n) {
+        while (i < n && tb.size() <= maxTokens) {
             char c = s[i];
             if (c == '\n') {
                 i++;

@@ -33,6 +33,8 @@ public final class Scanner {
     public static final long DEFAULT_MAX_FILE_BYTES = 32L << 20;
     private static final int BINARY_SNIFF = 8000;
     private static final long THREAD_STACK = 64L << 20;
+    /** Files larger than this are analysed one at a time (see {@link #scan}). */
+    static final long LARGE_FILE_BYTES = 1L << 20;
 
     /**
      * {@code followLinks}: follow symbolic links whose targets lie outside the roots too (by default such a
@@ -87,21 +89,25 @@ public final class Scanner {
         inputs.removeIf(in -> o.exclude().test(in.file()));
         stats.files = inputs.size();
         o.progress().start(inputs.size());
-        // biggest first, so that one large file does not finish alone at the end
+        // biggest first, so that one large file does not finish alone at the end; the large files one at a time
+        // in one task of their own (what one file holds while it is analysed grows with its size, and no two
+        // of them should add up), while the other threads take the rest
         List<SourceFiles.Input> order = new ArrayList<>(inputs);
         order.sort(Comparator.comparingLong(SourceFiles.Input::size).reversed().thenComparing(SourceFiles.Input::display));
+        List<SourceFiles.Input> large = new ArrayList<>();
+        while (!order.isEmpty() && order.get(0).size() > LARGE_FILE_BYTES && stats.jobs > 1) large.add(order.remove(0));
         ExecutorService pool = Executors.newFixedThreadPool(stats.jobs, threads());
         try {
-            List<Future<?>> futures = new ArrayList<>(order.size());
-            for (SourceFiles.Input in : order) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        analyze(in, o.maxFileBytes(), stats, diags, o.incidents(), sink);
-                    } finally {
-                        o.progress().fileDone();
-                    }
-                }));
-            }
+            List<Future<?>> futures = new ArrayList<>(order.size() + 1);
+            Consumer<SourceFiles.Input> one = in -> {
+                try {
+                    analyze(in, o.maxFileBytes(), stats, diags, o.incidents(), sink);
+                } finally {
+                    o.progress().fileDone();
+                }
+            };
+            futures.add(pool.submit(() -> large.forEach(one)));
+            for (SourceFiles.Input in : order) futures.add(pool.submit(() -> one.accept(in)));
             for (Future<?> f : futures) {
                 try {
                     f.get();
@@ -180,6 +186,11 @@ public final class Scanner {
             }
             char[] text = decode(bytes, in.display(), diags, stats);
             FrontEnd.Result r = frontEnd.analyze(in.display(), text);
+            if (r.refused() != null) {
+                diags.add(new Diagnostic(Diagnostic.Severity.WARNING, in.display(), r.refused()));
+                stats.failed();
+                return;
+            }
             stats.add(r.stats(), bytes.length);
             for (FrontEnd.Note note : r.notes()) {
                 diags.add(new Diagnostic(Diagnostic.Severity.NOTE, in.display(), note.line(), note.message()));
