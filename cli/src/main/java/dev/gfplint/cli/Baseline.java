@@ -40,7 +40,7 @@ final class Baseline {
     static Baseline read(Path file) throws BadBaseline {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = new ObjectMapper().readTree(dev.gfplint.core.scan.DataFiles.read(file, java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
             throw new BadBaseline(file + ": cannot read baseline: " + m);

@@ -124,7 +124,8 @@ public final class Config {
         if (!Files.isDirectory(dir)) dir = dir.getParent();
         for (; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(FILE_NAME);
-            if (Files.isRegularFile(candidate)) return Optional.of(candidate);
+            // the tree's own file, not a link planted to read something else (its text would show in error lines)
+            if (Files.isRegularFile(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return Optional.of(candidate);
         }
         return Optional.empty();
     }
@@ -133,7 +134,7 @@ public final class Config {
     public static Config load(Path file) throws ConfigException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = dev.gfplint.core.scan.DataFiles.read(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             throw new ConfigException(file, 0, "cannot read: not UTF-8 text");
         } catch (NoSuchFileException e) {

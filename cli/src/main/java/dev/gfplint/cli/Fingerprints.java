@@ -48,7 +48,8 @@ final class Fingerprints {
 
     private static Hashed read(String file) {
         try {
-            String text = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+            // a file the scan read: bounded like every read
+            String text = new String(dev.gfplint.core.scan.DataFiles.readBytes(Path.of(file), 64L << 20), StandardCharsets.UTF_8);
             return new Hashed(text, LineHash.all(text));
         } catch (IOException | RuntimeException e) {
             return UNREADABLE;

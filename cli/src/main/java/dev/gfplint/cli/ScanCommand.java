@@ -13,6 +13,7 @@ import dev.gfplint.rules.Level;
 import dev.gfplint.rules.Rule;
 import dev.gfplint.rules.RuleRunner;
 import dev.gfplint.rules.Rules;
+import dev.gfplint.core.scan.DataFiles;
 import dev.gfplint.core.scan.Diagnostic;
 import dev.gfplint.core.scan.Incidents;
 import dev.gfplint.core.scan.Scanner;
@@ -176,7 +177,7 @@ public final class ScanCommand implements Callable<Integer> {
             catalog = load("catalog", () -> {
                 if (catalogFiles.isEmpty()) return config.catalog(); // built and checked when the config was read
                 List<Map.Entry<String, String>> texts = new ArrayList<>(config.catalogExtensions());
-                for (Path f : catalogFiles) texts.add(Map.entry(f.toString(), Files.readString(f)));
+                for (Path f : catalogFiles) texts.add(Map.entry(f.toString(), DataFiles.read(f, java.nio.charset.StandardCharsets.UTF_8)));
                 return Catalog.withExtensionTexts(texts);
             });
         } catch (BadDataFile e) {

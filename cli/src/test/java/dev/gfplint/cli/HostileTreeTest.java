@@ -254,4 +254,33 @@ class HostileTreeTest {
         assertEquals(List.of("gfplint: warning: " + proc + ": file too large (more than the limit of 1.0 MiB, see"
                 + " --max-file-size), skipped"), r.diagnostics().stream().map(Object::toString).toList());
     }
+
+    @Test
+    void aConfigurationLinkedOutOfTheTreeIsNotRead() throws IOException {
+        Path outside = CliRun.write(tmp.resolve("elsewhere/secret.txt"), "token: s3cr3t-value\n");
+        Path t = tree();
+        link(t.resolve(".gfplint.yaml"), outside);
+        CliRun r = CliRun.of("scan", "--no-color", t.toString());
+        bugStillReported(r);
+        assertFalse(r.err().contains("s3cr3t") || r.err().contains("token"), "the linked file is not read:\n" + r.err());
+    }
+
+    @Test
+    void aSpecialOrHugeDataFileIsAOneLineUsageError() throws Exception {
+        Path t = tree();
+        Path fifo = t.resolve("baseline.json");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of("scan", "--no-config", "--baseline",
+                fifo.toString(), t.toString()));
+        r.assertCode(Main.EXIT_USAGE);
+        assertTrue(r.err().contains(fifo + ": not a regular file"), r.err());
+        Path big = t.resolve("big.yaml");
+        try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'#'}), dev.gfplint.core.scan.DataFiles.MAX_BYTES); // sparse
+        }
+        CliRun c = CliRun.of("scan", "--config", big.toString(), t.toString());
+        c.assertCode(Main.EXIT_USAGE);
+        assertTrue(c.err().contains("larger than 16 MiB"), c.err());
+    }
 }

@@ -15,12 +15,22 @@ public final class SuppressionComments {
 
     private SuppressionComments() {}
 
+    /** A suppression comment sits in a line of at most this many characters before and after its marker. */
+    static final int MAX_LINE = 4096;
+
+    /** Linear in the text: lines are counted as the search moves on, and no line is read further than {@link #MAX_LINE}. */
     public static List<Suppression> find(char[] text) {
         List<Suppression> out = null;
+        int line = 1, lineStart = 0, counted = 0; // lines counted up to offset `counted`
         for (int i = indexOf(text, 0); i >= 0; i = indexOf(text, i + MARK.length)) {
+            for (; counted < i; counted++) {
+                if (text[counted] == '\n') {
+                    line++;
+                    lineStart = counted + 1;
+                }
+            }
             if (i > 0 && (Character.isLetterOrDigit(text[i - 1]) || text[i - 1] == '_')) continue; // e.g. "notgfplint:"
-            int lineStart = i;
-            while (lineStart > 0 && text[lineStart - 1] != '\n') lineStart--;
+            if (i - lineStart > MAX_LINE) continue;
             String before = new String(text, lineStart, i - lineStart);
             int slashes = before.indexOf("//"), block = before.indexOf("/*");
             boolean inComment = slashes >= 0 || block >= 0 || before.strip().startsWith("*");
@@ -40,12 +50,13 @@ public final class SuppressionComments {
                 continue;
             }
             int close = j;
-            while (close < text.length && text[close] != ']' && text[close] != '\n') close++;
-            if (close >= text.length || text[close] != ']') continue;
+            int bound = (int) Math.min(text.length, (long) i + MAX_LINE);
+            while (close < bound && text[close] != ']' && text[close] != '\n') close++;
+            if (close >= bound || text[close] != ']') continue;
             List<String> ids = new ArrayList<>();
             for (String id : new String(text, j, close - j).split(",")) if (!id.isBlank()) ids.add(id.strip());
             int end = close + 1;
-            while (end < text.length && text[end] != '\n') end++;
+            while (end < bound && text[end] != '\n') end++;
             int reasonEnd = end;
             boolean blockComment = commentStart < 0 || commentStart == block; // "/*", or a " * " line inside one
             if (blockComment) { // the reason ends with the comment, and code after the comment means not "own line"
@@ -59,7 +70,7 @@ public final class SuppressionComments {
             }
             String reason = new String(text, close + 1, reasonEnd - close - 1).replace("*/", "").strip();
             if (out == null) out = new ArrayList<>(2);
-            out.add(new Suppression(lineOf(text, i), i - lineStart + 1, fileLevel, ownLine, List.copyOf(ids), reason));
+            out.add(new Suppression(line, i - lineStart + 1, fileLevel, ownLine, List.copyOf(ids), reason));
         }
         return out == null ? List.of() : out;
     }
@@ -77,11 +88,5 @@ public final class SuppressionComments {
     private static boolean startsWith(char[] t, int at, String s) {
         if (at + s.length() > t.length) return false;
         return Arrays.equals(t, at, at + s.length(), s.toCharArray(), 0, s.length());
-    }
-
-    private static int lineOf(char[] t, int at) {
-        int line = 1;
-        for (int i = 0; i < at; i++) if (t[i] == '\n') line++;
-        return line;
     }
 }

@@ -77,7 +77,7 @@ public final class IdiomTable {
     public static IdiomTable withExtensions(List<Path> files) throws IOException, IdiomFormatException {
         IdiomTable t = defaults();
         for (Path f : files) {
-            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            try (Reader r = new java.io.StringReader(dev.gfplint.core.scan.DataFiles.read(f, StandardCharsets.UTF_8))) {
                 t.read(r, f.toString());
             }
         }

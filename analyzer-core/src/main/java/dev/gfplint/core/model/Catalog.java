@@ -78,7 +78,7 @@ public final class Catalog {
     /** The built-in catalog plus users' files in the same format. */
     public static Catalog withExtensions(List<Path> files) throws IOException, FormatException {
         Catalog c = defaults();
-        for (Path p : files) c.read(Files.readString(p, StandardCharsets.UTF_8), p.toString());
+        for (Path p : files) c.read(dev.gfplint.core.scan.DataFiles.read(p, StandardCharsets.UTF_8), p.toString());
         return c;
     }
 

@@ -74,7 +74,7 @@ public final class FlagTable {
             Path p = root.resolve(rel);
             if (!Files.isRegularFile(p)) continue;
             try {
-                String text = Files.readString(p, StandardCharsets.ISO_8859_1);
+                String text = dev.gfplint.core.scan.DataFiles.read(p, StandardCharsets.ISO_8859_1);
                 FlagTable t = fromHeaderText(text, rel);
                 if (t.bits(Flag.FS) != 0 && t.value("GFP_KERNEL").isPresent()) return Optional.of(t);
             } catch (IOException e) {
