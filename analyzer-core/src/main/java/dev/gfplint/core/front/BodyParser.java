@@ -180,7 +180,9 @@ final class BodyParser {
      * statements with {@code build}. A body of more than {@link #CHUNKED_ABOVE} tokens is parsed in runs of
      * whole top-level statements, each as a block of its own whose statements are then put together: the
      * parse trees and parser tokens of one run at a time are all that is in memory, and a run the parser gives
-     * up on costs that run only.
+     * up on costs that run only. A smaller body is parsed whole; if that fails, each of its top-level
+     * statements is parsed on its own, so that each unparsable statement costs a parse of its top-level
+     * statement, not of the whole body again.
      */
     Result parse(TokenBuffer tb, int[] seq, int open, int close, Set<String> typedefs,
                  java.util.function.Function<KernelC.FunctionBodyContext, Stmt> build) {
@@ -188,21 +190,25 @@ final class BodyParser {
             return new Result(null, 0, "unbalanced braces");
         }
         Outcome o = new Outcome();
+        int run = CHUNK;
         if (close - open <= CHUNKED_ABOVE) {
-            Object r = parseRun(tokens(tb, seq, open + 1, close - 1, open, close, typedefs), tb, o);
-            if (r instanceof String why) return new Result(null, 0, why);
-            return new Result(build.apply((KernelC.FunctionBodyContext) r), o.skipped, null, o.tooDeep, o.firstTooDeep, o.whyTooDeep);
+            Object r = parseRun(tokens(tb, seq, open + 1, close - 1, open, close, typedefs), tb, o, 1);
+            if (r instanceof KernelC.FunctionBodyContext tree) {
+                return new Result(build.apply(tree), o.skipped, null, o.tooDeep, o.firstTooDeep, o.whyTooDeep);
+            }
+            o = new Outcome(); // parsed again below, statement by statement
+            run = 1;
         }
         List<Stmt> items = new ArrayList<>();
         Stmt first = null;
         int from = open + 1;
         while (from < close) {
-            int to = runEnd(tb, seq, from, close);
+            int to = runEnd(tb, seq, from, close, run);
             List<KToken> toks = tokens(tb, seq, from, to, open, close, typedefs);
-            Object r = parseRun(toks, tb, o);
+            Object r = parseRun(toks, tb, o, MAX_ROUNDS);
             if (r instanceof String) { // the run costs itself: one skipped statement
                 toks = replace(toks, new int[] {1, toks.size() - 3}, tb);
-                r = parseRun(toks, tb, o);
+                r = parseRun(toks, tb, o, 1);
             }
             if (r instanceof KernelC.FunctionBodyContext tree) {
                 Stmt block = build.apply(tree);
@@ -239,14 +245,14 @@ final class BodyParser {
         return toks;
     }
 
-    /** The end (inclusive) of a run of top-level statements from {@code from} of at least {@link #CHUNK} tokens. */
-    private static int runEnd(TokenBuffer tb, int[] seq, int from, int close) {
+    /** The end (inclusive) of a run of top-level statements from {@code from} of at least {@code size} tokens. */
+    private static int runEnd(TokenBuffer tb, int[] seq, int from, int close, int size) {
         int depth = 0;
         for (int k = from; k < close; k++) {
             int t = tb.type(seq[k]);
             if (t == LBRACE || t == LPAREN || t == LBRACK) depth++;
             else if (t == RBRACE || t == RPAREN || t == RBRACK) depth = Math.max(0, depth - 1);
-            if (k - from + 1 >= CHUNK && depth == 0 && (t == SEMI || t == RBRACE)
+            if (k - from + 1 >= size && depth == 0 && (t == SEMI || t == RBRACE)
                     && !continuesAfterBlock(tb.type(seq[k + 1]))) {
                 return k;
             }
@@ -256,9 +262,9 @@ final class BodyParser {
 
     /**
      * Parses one block of tokens ({@code toks}: '{', the statements, '}', EOF), skipping what cannot be parsed
-     * statement by statement: the parse tree, or why the block was given up.
+     * statement by statement, in at most {@code rounds} attempts: the parse tree, or why the block was given up.
      */
-    private Object parseRun(List<KToken> toks, TokenBuffer tb, Outcome o) {
+    private Object parseRun(List<KToken> toks, TokenBuffer tb, Outcome o, int rounds) {
         int lastSpanStart = -2;
         int level = 0;
         for (int[] span; (span = nestedTooDeep(toks)) != null; ) {
@@ -266,7 +272,7 @@ final class BodyParser {
             toks = replace(toks, span, tb);
         }
         try {
-            for (int round = 0; round < MAX_ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 Object r = attempt(toks);
                 if (r instanceof KernelC.FunctionBodyContext) {
                     for (KToken k : toks) if (k.getType() == SKIPPED) o.skipped++;

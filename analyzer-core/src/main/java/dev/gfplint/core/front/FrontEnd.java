@@ -124,7 +124,7 @@ public final class FrontEnd {
                     givenUp = true;
                     notes.add(new Note(namePos.line(), "function " + h.name() + " not parsed: " + r.gaveUpReason()));
                 }
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | VirtualMachineError e) { // a bug, or one function too big: it costs that function
                 givenUp = true;
                 st.internalErrors++;
                 notes.add(new Note(namePos.line(), "internal error in function " + h.name() + ": " + describe(e)));
@@ -133,7 +133,7 @@ public final class FrontEnd {
             Cfg cfg;
             try {
                 cfg = CfgBuilder.build(body, namePos, endPos);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | VirtualMachineError e) { // a bug, or one function too big: it costs that function
                 st.internalErrors++;
                 givenUp = true;
                 notes.add(new Note(namePos.line(), "internal error building the CFG of " + h.name() + ": " + describe(e)));
