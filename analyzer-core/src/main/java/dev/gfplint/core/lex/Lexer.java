@@ -133,7 +133,13 @@ public final class Lexer {
                         break;
                     }
                     if (e == '"' || e == '\'') {
+                        int from = i;
                         i = skipQuoted(s, i, e);
+                        int nl = lastNewline(s, from, i); // a literal continued with backslash-newline
+                        if (nl >= 0) {
+                            line += newlines(s, from, i);
+                            lineStart = nl + 1;
+                        }
                         continue;
                     }
                     i++;
@@ -151,6 +157,11 @@ public final class Lexer {
                     char q = s[j];
                     int e = skipQuoted(s, j, q);
                     tb.add(q == '"' ? STRING : CHAR_LIT, i, e, startLine, startCol, 0);
+                    int nl = lastNewline(s, j, e);
+                    if (nl >= 0) {
+                        line += newlines(s, j, e);
+                        lineStart = nl + 1;
+                    }
                     i = e;
                     continue;
                 }
@@ -185,6 +196,11 @@ public final class Lexer {
             if (c == '"' || c == '\'') {
                 int e = skipQuoted(s, i, c);
                 tb.add(c == '"' ? STRING : CHAR_LIT, i, e, startLine, startCol, 0);
+                int nl = lastNewline(s, i, e);
+                if (nl >= 0) {
+                    line += newlines(s, i, e);
+                    lineStart = nl + 1;
+                }
                 i = e;
                 continue;
             }
@@ -278,14 +294,26 @@ public final class Lexer {
         return i;
     }
 
+    /** The offset of the last newline in [a, b), or -1 (a literal continued across lines with backslash-newline). */
+    private static int lastNewline(char[] s, int a, int b) {
+        for (int k = b - 1; k >= a; k--) if (s[k] == '\n') return k;
+        return -1;
+    }
+
+    private static int newlines(char[] s, int a, int b) {
+        int c = 0;
+        for (int k = a; k < b; k++) if (s[k] == '\n') c++;
+        return c;
+    }
+
     /** Skips a quoted literal starting at the quote; stops after the closing quote or at an unescaped newline. */
     private static int skipQuoted(char[] s, int i, char q) {
         int n = s.length;
         int j = i + 1;
         while (j < n) {
             char e = s[j];
-            if (e == '\\') {
-                j += 2;
+            if (e == '\\') { // an escape, or a line continued (backslash-newline, also with CR LF)
+                j += j + 2 < n && s[j + 1] == '\r' && s[j + 2] == '\n' ? 3 : 2;
                 continue;
             }
             if (e == q) return j + 1;
