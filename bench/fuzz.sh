@@ -83,28 +83,36 @@ fi
 grep -E 'Tests run:.*FuzzTest' "$work/regression.log" | sed 's/^\[INFO\] /   /' >&2 || true
 
 # The findings of one fuzzing log, one per line: FILE<TAB>WHAT<TAB>STACK TOP. libFuzzer writes "Test unit written to
-# FILE" first; then comes what happened: "== Java Exception: ..." and its stack (Jazzer, with keep_going), or the
-# JUnit failure "FuzzTestFindingException: ..." and its causes (keep_going=1), or "ERROR: libFuzzer: timeout ..."
-# and the stacks of all threads (the top taken from the first thread that runs
-# gfplint code and is not waiting).
+# FILE" for each; what happened is told apart, on the JVM's stream, whose lines come in their own order: "== Java
+# Exception: ..." and its stack (Jazzer, with keep_going) or the JUnit failure "FuzzTestFindingException: ..." and its
+# causes (keep_going=1), one per crash-* file in the same order; "ERROR: libFuzzer: ..." (a timeout, a deadly signal)
+# and the stacks of all threads, whose top is taken from the first thread that runs gfplint code and is not waiting.
 findings_in() {
   awk '
-    function flush() { if (file != "") print file "\t" what "\t" top; file = ""; what = ""; top = "" }
-    /Test unit written to / { flush(); file = $0; sub(/.*Test unit written to /, "", file); mode = ""; next }
-    file == "" { next }
-    what == "" && /^== Java Exception: / { what = $0; sub(/^== Java Exception: /, "", what); mode = "java"; next }
-    what == "" && /ERROR: libFuzzer: / { what = $0; sub(/.*ERROR: libFuzzer: /, "", what); mode = "threads"; next }
-    what == "" && /FuzzTestFindingException: / { what = $0; sub(/.*FuzzTestFindingException: /, "", what); mode = "junit"; next }
+    function frame(l) { sub(/^[ \t]+at (app\/\/)?/, "", l); return l }
+    /Test unit written to / { f = $0; sub(/.*Test unit written to /, "", f); files[++nf] = f; next }
+    /^== Java Exception: / { w = $0; sub(/^== Java Exception: /, "", w); jw[++nj] = w; mode = "java"; next }
+    /FuzzTestFindingException: / && !(/^Caused by/) && nj < 1 + nf { w = $0; sub(/.*FuzzTestFindingException: /, "", w)
+      if (w != jw[nj]) { jw[++nj] = w; mode = "junit" }; next }
     mode == "junit" && /^Caused by: / { mode = "java"; next }
-    mode == "java" && top == "" && /^[ \t]+at (app\/\/)?dev\.gfplint\./ { top = frame($0); next }
+    /ERROR: libFuzzer: / { w = $0; sub(/.*ERROR: libFuzzer: /, "", w); lw[++nl] = w; mode = "threads"; next }
+    mode == "java" && jt[nj] == "" && /^[ \t]+at (app\/\/)?dev\.gfplint\./ { jt[nj] = frame($0); next }
     mode == "threads" && /^Thread\[/ { first = ""; next }
     mode == "threads" && /^[ \t]+at / {
       if (first == "") first = $0
-      if (top == "" && first !~ /(park|wait|sleep|readBytes|accept|epollWait)\(/ && $0 ~ /at (app\/\/)?dev\.gfplint\./) top = frame($0)
+      if (lt[nl] == "" && first !~ /(park|wait|sleep|readBytes|accept|epollWait)\(/ && $0 ~ /at (app\/\/)?dev\.gfplint\./)
+        lt[nl] = frame($0)
       next
     }
-    function frame(l) { sub(/^[ \t]+at (app\/\/)?/, "", l); return l }
-    END { flush() }
+    END {
+      j = 0; l = 0
+      for (i = 1; i <= nf; i++) {
+        n = files[i]; sub(/.*\//, "", n)
+        if (n ~ /^crash-/ && j < nj) { j++; print files[i] "\t" jw[j] "\t" jt[j] }
+        else if (l < nl) { l++; print files[i] "\t" lw[l] "\t" lt[l] }
+        else print files[i] "\t\t"
+      }
+    }
   ' "$1"
 }
 
