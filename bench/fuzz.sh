@@ -6,8 +6,9 @@
 #
 # Environment: FUZZ_TIMEOUT (seconds one input may take, default 10), FUZZ_XMX (the fuzzing JVM's heap, default 1g:
 # an input that needs more is reported as out-of-memory), FUZZ_KEEP_GOING (go on after a crash until this many
-# distinct ones, by stack trace, default 5; a timeout always ends a target's run), FUZZ_TARGETS (names from the
-# table below, to fuzz fewer).
+# distinct ones, by stack trace, default 5; a timeout always ends a target's run), FUZZ_MAX_LEN (libFuzzer's
+# -max_len: the largest input it makes, default its own, 4096 bytes or the largest seed; deep recursion and
+# quadratic time need inputs of 100 KB and more), FUZZ_TARGETS (names from the table below, to fuzz fewer).
 #
 # What it does:
 #   1. builds the reactor and runs every target over its regression inputs (Jazzer's regression mode, as mvn verify
@@ -18,6 +19,7 @@
 #        -Djazzer.max_duration=Ns       this target's share of SECONDS
 #        -Djazzer.keep_going=N          FUZZ_KEEP_GOING (the JUnit test then passes: findings are read from the log)
 #        -Djazzer.internal.arg.N=...    libFuzzer flags: -timeout=FUZZ_TIMEOUT (per input), -print_final_stats=1
+#                                       (and -max_len=FUZZ_MAX_LEN)
 #        -Djazzer.internal.basedir=...  target/fuzz/NAME: the generated corpus (.cifuzz-corpus, kept between runs;
 #                                       rm -rf target/fuzz to start over), the log (fuzz.log) and, first, any crash,
 #                                       so nothing is written under src/
@@ -44,6 +46,8 @@ case "$total" in ''|*[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;; esac
 timeout_s="${FUZZ_TIMEOUT:-10}"
 xmx="${FUZZ_XMX:-1g}"
 keep_going="${FUZZ_KEEP_GOING:-5}"
+max_len=()
+[ -z "${FUZZ_MAX_LEN:-}" ] || max_len=(-Djazzer.internal.arg.3="-max_len=$FUZZ_MAX_LEN")
 work="$root/target/fuzz"
 findings="$root/fuzz-findings"
 
@@ -132,7 +136,7 @@ for t in "${targets[@]}"; do
       -Djazzer.hooks=true -Djazzer.max_duration="${per}s" -Djazzer.keep_going="$keep_going" \
       -Djunit.jupiter.execution.timeout.mode=disabled \
       -Djazzer.internal.basedir="$base" -Djazzer.internal.arg.0=fuzz \
-      -Djazzer.internal.arg.1=-print_final_stats=1 -Djazzer.internal.arg.2="-timeout=$timeout_s" \
+      -Djazzer.internal.arg.1=-print_final_stats=1 -Djazzer.internal.arg.2="-timeout=$timeout_s" "${max_len[@]}" \
       >"$log" 2>&1 || rc=$?
   rm -rf "$base/tmp"
 
