@@ -1,0 +1,62 @@
+package dev.gfplint.core.front;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.gfplint.core.FuzzText;
+import dev.gfplint.core.idiom.IdiomTable;
+import dev.gfplint.core.ir.Function;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The body parser (with the AST and CFG builders behind it), through the front end, on arbitrary text wrapped as the
+ * body of a function: {@code void f(void)\n{\n} + input + {@code \n}\n}. The front end must not throw and must not
+ * hide an internal error (it catches and counts them: here every one is a failure, with its note), the first
+ * function must be f, and the counters must agree with the functions returned.
+ */
+class BodyParserFuzzTest {
+    private static final FrontEnd FRONT = new FrontEnd(IdiomTable.defaults(), true);
+    private static final char[] HEAD = "void f(void)\n{\n".toCharArray();
+    private static final char[] TAIL = "\n}\n".toCharArray();
+
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @FuzzTest
+    void parse(byte[] input) {
+        char[] body = FuzzText.chars(input);
+        char[] text = new char[HEAD.length + body.length + TAIL.length];
+        System.arraycopy(HEAD, 0, text, 0, HEAD.length);
+        System.arraycopy(body, 0, text, HEAD.length, body.length);
+        System.arraycopy(TAIL, 0, text, HEAD.length + body.length, TAIL.length);
+
+        FrontEnd.Result r = FRONT.analyze("fuzz.c", text);
+        FrontEnd.FileStats st = r.stats();
+        if (st.internalErrors != 0) {
+            fail(st.internalErrors + " internal error(s): " + r.notes().stream()
+                    .filter(n -> n.message().startsWith("internal error")).map(FrontEnd.Note::message).toList());
+        }
+        assertTrue(st.functions >= 1, "the wrapper function is always found");
+        assertEquals(st.functions, r.unit().functions().size(), "functions counted and returned");
+        assertTrue(st.functionsFullyParsed <= st.functions, "fully parsed <= functions");
+        assertTrue(st.functionsGivenUp <= st.functions, "given up <= functions");
+        assertTrue(st.functionsFullyParsed + st.functionsGivenUp <= st.functions, "fully parsed + given up <= functions");
+        assertTrue(st.statementsSkipped >= 0, "statements skipped >= 0");
+        assertEquals(st.functionsFullyParsed, r.unit().functionsFullyParsed(), "fully parsed counted and returned");
+        assertEquals("f", r.unit().functions().get(0).name(), "the first function is the wrapper");
+        int lines = FuzzText.lineCount(text);
+        for (Function f : r.unit().functions()) {
+            if (f.pos().line() < 1 || f.pos().line() > lines || f.bodyEnd().line() < f.pos().line()
+                    || f.bodyEnd().line() > lines) {
+                fail("function " + f.name() + " from line " + f.pos().line() + " to " + f.bodyEnd().line()
+                        + " in a text of " + lines + " lines");
+            }
+            if (f.body() == null || f.cfg() == null) fail("function " + f.name() + " has no body or no CFG");
+            if (f.fullyParsed() && f.skippedStatements() != 0) fail("function " + f.name() + " fully parsed with skips");
+        }
+        for (FrontEnd.Note n : r.notes()) {
+            if (n.line() < 1 || n.line() > lines) fail("note on line " + n.line() + " of " + lines + ": " + n.message());
+        }
+    }
+}
