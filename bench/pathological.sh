@@ -9,6 +9,8 @@
 #   defines    a chain of 100,000 #defines, each naming the next
 #   stmtexpr   `({ ({ ... }) })` nested 100,000 deep
 #   ifnest     #ifdef nested 100,000 deep
+#   casts      `x = (int) (int) ... a;` with 20,000 casts (each level made the parser read to the end)
+#   strings    `x = "s" "s" ... ;` with 100,000 adjacent literals
 # Each run prints: input, bytes, jar, exit code, wall seconds, peak RSS (MiB), and whether bug.c was still
 # reported; a run is stopped after LIMIT seconds (default 300; exit "124"). Timings vary with the machine:
 # compare jars within one run. Exit 1 if a run of the launcher's jar failed to report the bug, exited 3 or
@@ -34,6 +36,8 @@ inputs = {
     'stmtexpr': 'void se(void)\n{\n\tx = ' + '({ ' * 100000 + '1;' + ' })' * 100000 + ';\n}\n',
     'ifnest': ''.join('#ifdef C%d\n' % k for k in range(100000)) + 'int inner(void)\n{\n\treturn 1;\n}\n'
               + '#else\nint x;\n#endif\n' * 100000,
+    'casts': 'void casts(void)\n{\n\tx = ' + '(int) ' * 20000 + 'a;\n}\n',
+    'strings': 'void strings(void)\n{\n\tx = ' + '"s" ' * 100000 + ';\n}\n',
 }
 for name, text in inputs.items():
     t = os.path.join(d, name)
@@ -44,7 +48,7 @@ PY
 
 status=0
 printf '%-9s %10s  %-28s %4s %8s %9s  %s\n' input bytes jar exit wall_s rss_MiB bug.c
-for name in hugefn longexpr manyfn defines stmtexpr ifnest; do
+for name in hugefn longexpr manyfn defines stmtexpr ifnest casts strings; do
   dir="$out/$name"
   bytes=$(stat -c %s "$dir/$name.c")
   for jar in "${jars[@]}"; do

@@ -160,7 +160,11 @@ directDeclarator
 declaratorSuffix
     : LBRACK (STATIC | typeQualifier)* assignExpr? RBRACK
     | LPAREN parameterList? RPAREN
-    | COLON assignExpr   // bit-field width, in local struct-like declarations
+    // Bit-field width, in local struct-like declarations: a primary (literal, name, parenthesised), not any
+    // expression. An expression here would let '=' follow an expression (`int x : 3 = ...`), so every
+    // `x = ...` would make the parser look ahead to the end of the statement to choose, at every level of
+    // `x = - - ... a`: time quadratic, and recursion as deep as the statement is long.
+    | COLON primaryExpr
     ;
 
 asmLabel

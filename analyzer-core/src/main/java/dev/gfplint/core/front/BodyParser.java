@@ -234,6 +234,15 @@ final class BodyParser {
         for (int k = from; k <= to; k++) {
             int idx = seq[k];
             int t = tb.type(idx);
+            if (t == STRING && k < to && tb.type(seq[k + 1]) == STRING) {
+                // Adjacent string literals are one literal (C joins them before parsing). As one token they
+                // spare the parser a choice it could only make by reading to the end of the run, at each string.
+                List<KToken> parts = new ArrayList<>();
+                for (; k <= to && tb.type(seq[k]) == STRING; k++) parts.add(new KToken(tb, STRING, seq[k]));
+                k--;
+                toks.add(new KToken(tb, STRING, idx, parts));
+                continue;
+            }
             if (t == IDENT && isTypeName(tb, idx, s, typedefs, tb.type(seq[k - 1]),
                     k + 1 <= close ? tb.type(seq[k + 1]) : -1)) {
                 t = TYPEDEF_NAME;

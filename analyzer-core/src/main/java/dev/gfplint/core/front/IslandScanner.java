@@ -62,7 +62,8 @@ final class IslandScanner {
                 if (pd == 0) {
                     FunctionHeader h = header(chunkStart, i);
                     // MACRO(args) { .field = ... } is an initializer (kselftest FIXTURE_VARIANT_ADD), not a body
-                    if (h != null && !(i + 1 < n && type(i + 1) == DOT)) {
+                    // (a '{' that ends the file opens no body: there is nothing to analyse)
+                    if (h != null && close > i && !(i + 1 < n && type(i + 1) == DOT)) {
                         functions.add(new Candidate(h, i, close));
                         i = close + 1;
                         chunkStart = i;

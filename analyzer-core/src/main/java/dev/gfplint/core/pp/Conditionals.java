@@ -36,7 +36,8 @@ public final class Conditionals {
     public static final int MAX_NESTING = 64;
 
     private final TokenBuffer tb;
-    private final int[] groupEnd;   // for an opening directive: index of its #endif (or tb.size())
+    private final int size;         // the file's own tokens; synthetic ones are appended after them
+    private final int[] groupEnd;   // for an opening directive: index of its #endif (or size)
     private final int[] nextBranch; // for a group directive: index of the next #elif/#else/#endif of its group
     private int depth;              // brace depth of what has been emitted so far
     private final IntList holes = new IntList(64);
@@ -49,6 +50,7 @@ public final class Conditionals {
     private Conditionals(TokenBuffer tb) {
         this.tb = tb;
         int n = tb.size();
+        size = n;
         groupEnd = new int[n];
         nextBranch = new int[n];
         int[] stack = new int[64];
@@ -131,11 +133,11 @@ public final class Conditionals {
      */
     private void firstBranches(int g, IntList out) {
         if (deepGroups++ == 0) firstDeepLine = tb.line(g);
-        int end = Math.min(groupEnd[g], tb.size() - 1);
+        int end = Math.min(groupEnd[g], size - 1);
         // per open group: bit 0 "this branch is kept", bit 1 "a branch was kept"; live = all kept
         IntList stack = new IntList(16);
         int dead = 0; // how many open groups are not in a kept branch
-        for (int i = g; i <= end && i < tb.size(); i++) {
+        for (int i = g; i <= end; i++) {
             int t = tb.type(i);
             if (t == Tok.DIRECTIVE) {
                 hole(tb.start(i), tb.end(i));
@@ -206,7 +208,7 @@ public final class Conditionals {
         boolean allEndAtBoundary = true;
         int depthBefore = depth;
         boolean taken = false; // a branch known true was seen: the rest are not compiled
-        if (end < tb.size()) hole(tb.start(end), tb.end(end)); // the #endif
+        if (end < size) hole(tb.start(end), tb.end(end)); // the #endif
         for (int d = g; d < end; d = nextBranch[d]) {
             hole(tb.start(d), tb.end(d));
             Truth tr = taken ? Truth.FALSE : truth(d);
@@ -256,7 +258,7 @@ public final class Conditionals {
     /** The source of branch d (from its directive to the next one) is not part of the stream. */
     private void holeBranch(int d, int groupEnd) {
         int next = Math.min(nextBranch[d], groupEnd);
-        hole(tb.start(d), next < tb.size() ? tb.start(next) : tb.text.length);
+        hole(tb.start(d), next < size ? tb.start(next) : tb.text.length); // not a synthetic token's offset
     }
 
     private void wrap(java.util.List<Integer> dirs, java.util.List<IntList> bodies, IntList out) {

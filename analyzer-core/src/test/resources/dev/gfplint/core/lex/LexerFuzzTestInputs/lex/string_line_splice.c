@@ -1,0 +1,3 @@
+char *s = "abc\
+def";
+int y;

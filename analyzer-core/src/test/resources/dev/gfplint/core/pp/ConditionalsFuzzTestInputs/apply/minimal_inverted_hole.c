@@ -1,0 +1,7 @@
+{
+#ifdef
+#else
+#endif
+#if
+#elif
+}
