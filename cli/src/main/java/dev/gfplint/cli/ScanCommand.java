@@ -82,6 +82,10 @@ public final class ScanCommand implements Callable<Integer> {
             + "scanned PATHs (by default such links are reported and skipped).")
     boolean followSymlinks;
 
+    @Option(names = "--show-limits", description = "List every function where a precision bound of the model was "
+            + "reached (a loop widened, too many values kept); by default one line counts them.")
+    boolean showLimits;
+
     @Option(names = "--show-skipped", description = "Add a note for every statement the parser skipped "
             + "(to see what lowers parse coverage).")
     boolean showSkipped;
@@ -264,12 +268,15 @@ public final class ScanCommand implements Callable<Integer> {
         // what the scan says about its input, then what went wrong or was cut short in any phase, in one order
         List<Diagnostic> diagnostics = new ArrayList<>(r.diagnostics());
         diagnostics.addAll(incidents.diagnostics());
+        if (showLimits) diagnostics.addAll(incidents.bounds());
         java.util.Collections.sort(diagnostics);
         r.stats().internalErrors += incidents.internalErrors();
         for (Diagnostic d : diagnostics) {
             if (quiet && d.severity() == Diagnostic.Severity.NOTE) continue;
             err.println(d);
         }
+        String bounds = incidents.boundSummary();
+        if (bounds != null && !showLimits && !quiet) err.println(bounds);
         if (debug) {
             for (Incidents.Failure f : incidents.failures()) {
                 err.println("gfplint: internal error in " + f.file() + (f.where().isEmpty() ? "" : " (" + f.where() + ")") + ":");
@@ -315,6 +322,8 @@ public final class ScanCommand implements Callable<Integer> {
                 json.put("kernelVersion", setup.version().toString());
                 json.put("kernelVersionSource", setup.versionSource());
                 json.set("model", mapper.valueToTree(model.stats()));
+                ObjectNode reached = json.putObject("boundsReached");
+                incidents.boundCounts().forEach((k, v) -> reached.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
                 mapper.writeValue(statsJson.toFile(), json);
             } catch (IOException e) {
                 err.println("gfplint: error: " + statsJson + ": cannot write statistics: " + e.getMessage());

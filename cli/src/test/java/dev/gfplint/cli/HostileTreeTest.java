@@ -283,4 +283,25 @@ class HostileTreeTest {
         c.assertCode(Main.EXIT_USAGE);
         assertTrue(c.err().contains("larger than 16 MiB"), c.err());
     }
+
+    @Test
+    void aPrecisionBoundIsCountedInOneLineAndListedWithShowLimits() throws IOException {
+        Path t = tree();
+        CliRun.write(t.resolve("loop.c"), "void grow(int n)\n{\n\tgfp_t m = GFP_KERNEL;\n\twhile (n--)\n\t\tm = m << 1;\n"
+                + "\tp = kmalloc(1, m);\n}\n");
+        Path json = tmp.resolve("stats.json");
+        CliRun r = CliRun.of("scan", "--no-config", "--stats-json", json.toString(), t.toString());
+        bugStillReported(r);
+        assertEquals(List.of("gfplint: note: the model's precision bounds were reached once (1 local masks widened in a loop);"
+                + " there it takes masks as unknown or joins them; --show-limits lists each with its function"),
+                r.errLines().stream().filter(l -> l.contains("precision bounds")).toList());
+        assertEquals(List.of(), r.linesMentioning("loop.c"), "without --show-limits no line per function");
+        assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).at("/boundsReached/loop").asInt());
+        CliRun listed = CliRun.of("scan", "--no-config", "--show-limits", t.toString());
+        listed.assertOneDiagnostic("note", t.resolve("loop.c"),
+                "function grow: a local mask still changes after 4 passes through a loop; it is taken as unknown from there");
+        assertFalse(listed.err().contains("precision bounds were reached"), listed.err());
+        CliRun quiet = CliRun.of("scan", "--no-config", "-q", t.toString());
+        assertFalse(quiet.err().contains("precision bounds"), quiet.err());
+    }
 }

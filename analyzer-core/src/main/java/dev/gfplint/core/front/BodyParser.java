@@ -20,9 +20,12 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 /**
  * Parses one function body. SLL prediction with a bail-out first; on failure LL, which either succeeds or
  * names the token where the body stops being C this grammar knows. The statement around that token is then
- * replaced by one SKIPPED token and the body is parsed again, so a statement the grammar does not know costs
- * only itself; after too many rounds, or when the skipped span would swallow the body, the function is given
- * up. One instance per thread (an ANTLR parser is not thread-safe; its DFA cache is shared and is).
+ * replaced by one SKIPPED token and the statement is parsed again, so a statement the grammar does not know
+ * costs only itself. A body that does not parse whole is parsed a top-level statement at a time (so an error
+ * costs a reparse of its own top-level statement); a top-level statement still unparsable after
+ * {@link #MAX_ROUNDS} rounds, or whose skipped span would swallow it, becomes one SKIPPED statement. Only a body
+ * whose braces do not match is given up. One instance per thread (an ANTLR parser is not thread-safe; its DFA
+ * cache is shared and is).
  */
 final class BodyParser {
     /**

@@ -10,6 +10,7 @@ import dev.gfplint.core.ir.Function;
 import dev.gfplint.core.ir.Parameter;
 import dev.gfplint.core.ir.Stmt;
 import dev.gfplint.core.lex.IntList;
+import dev.gfplint.core.scan.Incidents;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +52,7 @@ public final class FunctionAnalyzer {
 
     private final Catalog.View catalog;
     private final boolean restoreClearsOwn;
-    private final dev.gfplint.core.scan.Incidents incidents;
+    private final Incidents incidents;
 
     public FunctionAnalyzer(Catalog.View catalog) {
         this(catalog, new dev.gfplint.core.scan.Incidents());
@@ -77,6 +78,10 @@ public final class FunctionAnalyzer {
         /** Per node, the branch conditions on {@link #testedParams} that hold on every path to it; null if none. */
         Map<CfgNode, List<MaskExpr>> guardsIn;
         Map<CfgNode, MaskExpr> conds;
+        /** Bounds reached: a local's values became unknown because there were too many or they got too large,
+         *  or because a loop still changed them after {@link #WIDEN_AFTER} passes. */
+        boolean valuesCut;
+        boolean widened;
     }
 
     public FunctionFacts analyze(Function f, String file) {
@@ -384,14 +389,17 @@ public final class FunctionAnalyzer {
                     if (o == null) continue;
                     done += o.size();
                     if (here != null) o = guarded(o, edgeGuards(e, c), here);
-                    env = env == null ? new HashMap<>(o) : join(env, o);
+                    env = env == null ? new HashMap<>(o) : join(env, o, c);
                 }
                 if (env == null) env = new HashMap<>();
                 int v = visits.merge(n, 1, Integer::sum);
                 Map<String, MaskExpr> old = in.get(n);
                 if (v > WIDEN_AFTER && old != null) {
-                    for (Map.Entry<String, MaskExpr> x : env.entrySet())
-                        if (!x.getValue().equals(old.get(x.getKey()))) x.setValue(MaskExpr.UNKNOWN);
+                    for (Map.Entry<String, MaskExpr> x : env.entrySet()) {
+                        if (x.getValue().equals(old.get(x.getKey()))) continue;
+                        if (!x.getValue().isUnknown()) c.widened = true;
+                        x.setValue(MaskExpr.UNKNOWN);
+                    }
                 }
                 in.put(n, env);
             }
@@ -400,6 +408,14 @@ public final class FunctionAnalyzer {
                 out.put(n, o);
                 for (Edge e : n.successors()) if (queued.add(e.to())) work.add(e.to());
             }
+        }
+        if (c.valuesCut) {
+            incidents.bound(Incidents.Bound.VALUES, c.file, c.f.pos().line(), "function " + c.f.name() + ": a local mask takes more than "
+                    + MaskExpr.MAX_CHOICES + " values (or " + MaskExpr.MAX_SIZE + " terms) along its paths; it is taken as unknown there");
+        }
+        if (c.widened) {
+            incidents.bound(Incidents.Bound.LOOP, c.file, c.f.pos().line(), "function " + c.f.name() + ": a local mask still changes after "
+                    + WIDEN_AFTER + " passes through a loop; it is taken as unknown from there");
         }
         return in;
     }
@@ -502,11 +518,13 @@ public final class FunctionAnalyzer {
         return true;
     }
 
-    private static Map<String, MaskExpr> join(Map<String, MaskExpr> a, Map<String, MaskExpr> b) {
+    private static Map<String, MaskExpr> join(Map<String, MaskExpr> a, Map<String, MaskExpr> b, Ctx c) {
         Map<String, MaskExpr> r = new HashMap<>();
         for (Map.Entry<String, MaskExpr> x : a.entrySet()) {
             MaskExpr y = b.get(x.getKey());
-            r.put(x.getKey(), y == null ? MaskExpr.UNKNOWN : MaskExpr.choice(List.of(x.getValue(), y)));
+            MaskExpr v = y == null ? MaskExpr.UNKNOWN : MaskExpr.choice(List.of(x.getValue(), y));
+            if (y != null && v.isUnknown() && !x.getValue().mentionsUnknown() && !y.mentionsUnknown()) c.valuesCut = true;
+            r.put(x.getKey(), v);
         }
         for (Map.Entry<String, MaskExpr> y : b.entrySet()) r.putIfAbsent(y.getKey(), MaskExpr.UNKNOWN);
         return r;
@@ -528,6 +546,10 @@ public final class FunctionAnalyzer {
                 case "^=" -> MaskExpr.binary("^", old, rhs);
                 default -> MaskExpr.UNKNOWN;
             };
+            if (v.isUnknown() && !a.op().equals("=") && MaskExpr.UNKNOWN != rhs && !old.mentionsUnknown()
+                    && !rhs.mentionsUnknown() && (a.op().equals("|=") || a.op().equals("&=") || a.op().equals("^="))) {
+                c.valuesCut = true; // grew past MaskExpr.MAX_SIZE
+            }
             boolean track = c.gfpLocals.contains(t) || cur.containsKey(t) || mentionsGfp(a.value(), c);
             if (o == null) o = new HashMap<>(env);
             if (track) o.put(t, v);

@@ -235,22 +235,38 @@ public final class ModelBuilder {
             if (s.mask().params() == 0) continue;
             out.add(new Model.Reach(s, s.mask(), Trace.of(step(f, s.call()))));
         }
-        for (int c = 0; c < t.length && out.size() < MAX_REACHES; c++) {
+        for (int c = 0; c < t.length; c++) {
             int g = t[c];
             if (g < 0 || all.get(g).isEmpty()) continue;
             final int call = c;
             for (Model.Reach r : all.get(g)) {
-                if (out.size() >= MAX_REACHES) break;
                 MaskExpr m = r.mask().substitute(q -> {
                     MaskExpr a = f.arg(call, q);
                     return a == null ? MaskExpr.UNKNOWN : a;
                 });
                 if (m.params() == 0) continue; // the caller fixes the mask: judged through incoming values
-                if (r.chain().length() > 32) continue;
+                if (r.chain().length() > MAX_CHAIN) {
+                    longChain(f);
+                    continue;
+                }
+                if (out.size() >= MAX_REACHES) {
+                    incidents.bound(Incidents.Bound.REACHES, f.file, f.line, "function " + f.name
+                            + " passes its parameters to more than " + MAX_REACHES + " allocations; the others are not"
+                            + " judged with what its callers pass");
+                    return out;
+                }
                 out.add(new Model.Reach(r.site(), m, r.chain().after(step(f, c))));
             }
         }
         return out.isEmpty() ? List.of() : out;
+    }
+
+    /** Call chains are followed this many calls deep. */
+    static final int MAX_CHAIN = 32;
+
+    private void longChain(FunctionFacts f) {
+        incidents.bound(Incidents.Bound.CHAIN, f.file, f.line, "function " + f.name
+                + " is reached through call chains of more than " + MAX_CHAIN + " calls; those are not followed");
     }
 
     private static Trace.Step step(FunctionFacts f, int call) {
@@ -262,7 +278,7 @@ public final class ModelBuilder {
      * one call travel together: each incoming value remembers what the same call passed for the others, so a
      * mask and the bool beside it stay correlated down the chain.
      */
-    private static void passValues(Evaluator ev, FunctionFacts c, int ci, int call, int g, long relevant, Trace.Step step,
+    private void passValues(Evaluator ev, FunctionFacts c, int ci, int call, int g, long relevant, Trace.Step step,
                                    List<Model.Incoming>[][] incoming, FunctionFacts gf) {
         int np = gf.paramNames.length;
         long qs = relevant & (np >= 64 ? -1L : (1L << np) - 1);
@@ -281,18 +297,21 @@ public final class ModelBuilder {
         List<Model.Incoming> from = deps == 0 || incoming[ci] == null || p0 >= incoming[ci].length || incoming[ci][p0] == null
                 ? List.of() : incoming[ci][p0];
         if (from.isEmpty()) {
-            passTuple(ev, args, qs, base, Trace.of(step), incoming[g]);
+            passTuple(ev, args, qs, base, Trace.of(step), incoming[g], gf);
             return;
         }
         for (Model.Incoming inc : List.copyOf(from)) {
-            if (inc.chain() != null && inc.chain().length() > 32) continue;
+            if (inc.chain() != null && inc.chain().length() > MAX_CHAIN) {
+                longChain(gf);
+                continue;
+            }
             Evaluator.Context ctx = base.withParams(i -> i == p0 ? List.of(inc.value()) : inc.with(i));
-            passTuple(ev, args, qs, ctx, inc.chain() == null ? Trace.of(step) : inc.chain().after(step), incoming[g]);
+            passTuple(ev, args, qs, ctx, inc.chain() == null ? Trace.of(step) : inc.chain().after(step), incoming[g], gf);
         }
     }
 
-    private static void passTuple(Evaluator ev, MaskExpr[] args, long qs, Evaluator.Context ctx, Trace chain,
-                                  List<Model.Incoming>[] dst) {
+    private void passTuple(Evaluator ev, MaskExpr[] args, long qs, Evaluator.Context ctx, Trace chain,
+                           List<Model.Incoming>[] dst, FunctionFacts g) {
         @SuppressWarnings("unchecked")
         List<Mask>[] vals = new List[args.length];
         Mask[] with = new Mask[args.length];
@@ -305,25 +324,35 @@ public final class ModelBuilder {
             int q = Long.numberOfTrailingZeros(bits);
             if (vals[q].isEmpty()) continue; // this call's guard rules the value out
             if (dst[q] == null) dst[q] = new ArrayList<>(2);
-            for (Mask m : vals[q]) addIncoming(dst[q], m, chain, with);
+            for (Mask m : vals[q]) {
+                if (!addIncoming(dst[q], m, chain, with)) {
+                    incidents.bound(Incidents.Bound.INCOMING, g.file, g.line, "function " + g.name
+                            + ": callers pass more than " + MAX_INCOMING + " different masks in "
+                            + (q < g.paramNames.length && !g.paramNames[q].isEmpty() ? g.paramNames[q] : "parameter " + (q + 1))
+                            + "; the others are judged together, without a call chain");
+                }
+            }
         }
     }
 
-    private static void addIncoming(List<Model.Incoming> dst, Mask m, Trace chain, Mask[] with) {
+    /** Adds a value; false when it had to be folded into another (more than {@link #MAX_INCOMING} values). */
+    private static boolean addIncoming(List<Model.Incoming> dst, Mask m, Trace chain, Mask[] with) {
         for (int i = 0; i < dst.size(); i++) {
             Model.Incoming x = dst.get(i);
             if (!x.value().equals(m)) continue;
             Mask[] w = Model.Incoming.joinWith(x.withAll(), with);
             if (w != x.withAll()) dst.set(i, new Model.Incoming(m, x.chain(), w));
-            return;
+            return true;
         }
         if (dst.size() < MAX_INCOMING) {
             dst.add(new Model.Incoming(m, chain, with));
+            return true;
         } else {
             // Too many distinct values: fold this one into the last, which then stands for "one of several"
             // and has no single chain (the rules judge such callers at their own call, see Model.throughCall).
             Model.Incoming last = dst.get(dst.size() - 1);
             dst.set(dst.size() - 1, new Model.Incoming(last.value().join(m), null, Model.Incoming.joinWith(last.withAll(), with)));
+            return false;
         }
     }
 }

@@ -6,20 +6,42 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * What went wrong or was cut short during a scan, collected from every phase and thread: internal errors
- * (a bug in gfplint, caught where one file or function was being handled, so that it costs only that) and
- * limits (a bound on the work for one file or function was reached; what the analysis concluded there is
- * less than it could have been, and the user is told so instead of results disappearing silently). Both
- * become one-line {@link Diagnostic}s naming the file; the output is sorted, so it does not depend on the
- * order in which threads reported.
+ * What went wrong or was cut short during a scan, collected from every phase and thread:
+ * <ul>
+ *   <li>internal errors: a bug in gfplint, caught where one file or function was being handled, so that it
+ *       costs only that;</li>
+ *   <li>limits: a bound on the work one file or function may cost was reached (a file too large, a statement
+ *       nested too deep, a dataflow budget), rare in real code and always reported;</li>
+ *   <li>bounds: a precision bound of the model was reached (a loop widened, more values than are kept), common
+ *       in real code (about a thousand functions of Linux 6.12): counted by {@link Bound} in one summary, and
+ *       listed one per function on request.</li>
+ * </ul>
+ * Each becomes a one-line {@link Diagnostic} naming the file, so nothing is cut short silently; the output is
+ * sorted, so it does not depend on the order in which threads reported.
  */
 public final class Incidents {
+    /** The precision bounds of the model, as the summary names them. */
+    public enum Bound {
+        LOOP("local masks widened in a loop"),
+        VALUES("local masks with too many values"),
+        REACHES("wrappers reaching too many allocations"),
+        INCOMING("parameters given too many masks"),
+        CHAIN("call chains too long");
+
+        public final String summary;
+
+        Bound(String summary) {
+            this.summary = summary;
+        }
+    }
+
     /** An internal error with its stack trace (printed with --debug). */
     public record Failure(String file, int line, String where, Throwable error) {}
 
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Diagnostic> limits = new ConcurrentLinkedQueue<>();
     private final java.util.concurrent.ConcurrentHashMap<String, Diagnostic> keyed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<Diagnostic, Bound> bounds = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** gfplint failed while handling {@code where} ("function f", "the rule r") in {@code file}. */
     public void internalError(String file, int line, String where, Throwable e) {
@@ -38,6 +60,39 @@ public final class Incidents {
     public void limitOnce(String file, String key, String reason) {
         Diagnostic d = new Diagnostic(Diagnostic.Severity.NOTE, file, 0, reason);
         keyed.merge(file + "\0" + key, d, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+    }
+
+    /** A precision bound of the model was reached in {@code file} at {@code line}; the same report counts once. */
+    public void bound(Bound kind, String file, int line, String reason) {
+        bounds.putIfAbsent(new Diagnostic(Diagnostic.Severity.NOTE, file, line, reason), kind);
+    }
+
+    /** The precision bounds reached, one note each, sorted. */
+    public List<Diagnostic> bounds() {
+        List<Diagnostic> out = new ArrayList<>(bounds.keySet());
+        out.sort(null);
+        return out;
+    }
+
+    /** How many times each precision bound was reached (kinds never reached are left out). */
+    public java.util.Map<Bound, Integer> boundCounts() {
+        java.util.Map<Bound, Integer> out = new java.util.EnumMap<>(Bound.class);
+        for (Bound b : bounds.values()) out.merge(b, 1, Integer::sum);
+        return out;
+    }
+
+    /** One line that counts the precision bounds reached, or null when none was. */
+    public String boundSummary() {
+        java.util.Map<Bound, Integer> c = boundCounts();
+        if (c.isEmpty()) return null;
+        StringBuilder sb = new StringBuilder();
+        int all = 0;
+        for (java.util.Map.Entry<Bound, Integer> e : c.entrySet()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().summary);
+            all += e.getValue();
+        }
+        return "gfplint: note: the model's precision bounds were reached " + (all == 1 ? "once" : all + " times") + " (" + sb
+                + "); there it takes masks as unknown or joins them; --show-limits lists each with its function";
     }
 
     /**
