@@ -22,6 +22,19 @@ class BodyParserFuzzTest {
     private static final char[] HEAD = "void f(void)\n{\n".toCharArray();
     private static final char[] TAIL = "\n}\n".toCharArray();
 
+    private static final dev.gfplint.core.lex.Lexer LEXER = new dev.gfplint.core.lex.Lexer(IdiomTable.defaults());
+
+    /** Whether the wrapper's closing brace is still a token (an unterminated comment in the input eats it). */
+    private static boolean closes(char[] text) {
+        dev.gfplint.core.lex.TokenBuffer tb = LEXER.lex(text);
+        for (int i = tb.size() - 1; i >= 0; i--) {
+            int t = tb.type(i);
+            if (t == dev.gfplint.grammar.KernelC.RBRACE) return true;
+            if (t != dev.gfplint.core.lex.Tok.DIRECTIVE && t != dev.gfplint.core.lex.Tok.DROPPED) return false;
+        }
+        return false;
+    }
+
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @FuzzTest
     void parse(byte[] input) {
@@ -37,6 +50,7 @@ class BodyParserFuzzTest {
             fail(st.internalErrors + " internal error(s): " + r.notes().stream()
                     .filter(n -> n.message().startsWith("internal error")).map(FrontEnd.Note::message).toList());
         }
+        if (st.functions == 0 && !closes(text)) return; // the input opened a comment that swallows the closing brace
         assertTrue(st.functions >= 1, "the wrapper function is always found");
         assertEquals(st.functions, r.unit().functions().size(), "functions counted and returned");
         assertTrue(st.functionsFullyParsed <= st.functions, "fully parsed <= functions");
