@@ -188,7 +188,7 @@ class ConfigTest {
     void anUnknownRuleIsNamedWithTheValidIds() throws IOException {
         failsWith("rules:\n  vmalloc-nofs: off\n  vmalloc-nofss: note\n", 3,
                 "unknown rule 'vmalloc-nofss' (expected one of: vmalloc-nofs, contradictory-gfp-flags, "
-                        + "unpaired-memalloc-scope, gfp-kernel-in-nofs-region)");
+                        + "unpaired-memalloc-scope, gfp-kernel-in-nofs-region, sleeping-alloc-in-atomic)");
     }
 
     @Test

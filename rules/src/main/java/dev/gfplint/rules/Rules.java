@@ -8,7 +8,8 @@ public final class Rules {
     private Rules() {}
 
     public static List<Rule> all() {
-        return List.of(new VmallocNofs(), new ContradictoryGfpFlags(), new UnpairedMemallocScope(), new GfpKernelInNofsRegion());
+        return List.of(new VmallocNofs(), new ContradictoryGfpFlags(), new UnpairedMemallocScope(), new GfpKernelInNofsRegion(),
+                new SleepingAllocInAtomic());
     }
 
     /** The rule ids, in the fixed order. */

@@ -64,6 +64,7 @@ final class AstBuilder {
 
     private Stmt block(KernelC.CompoundStatementContext c) {
         Stmt s = new Stmt(Stmt.Kind.BLOCK, pos(c.start));
+        if (c.stop != null) s.end = pos(c.stop);
         List<Stmt> items = new ArrayList<>(c.blockItem().size());
         for (KernelC.BlockItemContext bi : c.blockItem()) items.add(blockItem(bi));
         s.body = items;
@@ -76,7 +77,14 @@ final class AstBuilder {
         return new Stmt(Stmt.Kind.LOCAL_LABELS, pos(c.start));
     }
 
+    /** A statement, with {@link Stmt#end} at its last token (where a guard's scope ends). */
     private Stmt stmt(KernelC.StatementContext c) {
+        Stmt s = stmt0(c);
+        if (s != null && s.end == null && c.stop != null) s.end = pos(c.stop);
+        return s;
+    }
+
+    private Stmt stmt0(KernelC.StatementContext c) {
         SourcePos p = pos(c.start);
         if (c instanceof KernelC.BlockStmtContext) return block(((KernelC.BlockStmtContext) c).compoundStatement());
         if (c instanceof KernelC.IfStmtContext) {

@@ -142,6 +142,7 @@ public final class FrontEnd {
             }
             Function f = new Function(h.name(), h.storage(), h.inline(), h.returnType(), h.params(), namePos, endPos,
                     h.definedBy(), body, cfg, skipped, givenUp);
+            f.setAnnotations(annotationsBefore(tb, h.nameToken()));
             functions.add(f);
             st.functions++;
             if (f.fullyParsed()) st.functionsFullyParsed++;
@@ -151,6 +152,22 @@ public final class FrontEnd {
         st.deepestStatement = parser.deepest();
         return new Result(new TranslationUnit(path, functions, macros, scanner.typedefs, st.lines,
                 SuppressionComments.find(text)), st, notes);
+    }
+
+    /** The annotation words dropped before a function's name ({@code __init}, {@code notrace}, ...), in order. */
+    private static List<String> annotationsBefore(TokenBuffer tb, int nameToken) {
+        List<String> out = List.of();
+        for (int i = nameToken - 1, seen = 0; i >= 0 && seen < 64; i--, seen++) {
+            int t = tb.type(i);
+            if (t == dev.gfplint.grammar.KernelC.SEMI || t == dev.gfplint.grammar.KernelC.RBRACE
+                    || t == dev.gfplint.grammar.KernelC.LBRACE) break;
+            if (t != dev.gfplint.core.lex.Tok.DROPPED) continue;
+            String w = new String(tb.text, tb.start(i), tb.end(i) - tb.start(i));
+            if (w.isEmpty() || !Character.isJavaIdentifierStart(w.charAt(0))) continue;
+            if (out.isEmpty()) out = new ArrayList<>(2);
+            out.add(0, w);
+        }
+        return out;
     }
 
     private static void noteSkipped(Stmt s, List<Note> notes) {

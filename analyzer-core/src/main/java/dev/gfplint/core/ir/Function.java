@@ -39,6 +39,12 @@ public final class Function {
         this.bodyUnparsed = bodyUnparsed;
     }
 
+    private List<String> annotations = List.of();
+
+    /** The annotation macros written before the name ({@code __init}, {@code notrace}), dropped before parsing. */
+    public List<String> annotations() { return annotations; }
+    public void setAnnotations(List<String> a) { annotations = List.copyOf(a); }
+
     public String name() { return name; }
     public Storage storage() { return storage; }
     public boolean isStatic() { return storage == Storage.STATIC; }

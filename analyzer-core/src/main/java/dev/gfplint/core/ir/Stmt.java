@@ -35,6 +35,8 @@ public final class Stmt {
 
     public final Kind kind;
     public final SourcePos pos;
+    /** Where the statement's last token is (a block's closing brace); null where not known. */
+    public SourcePos end;
     public Expr expr;
     public Expr step;
     public Expr caseHigh;

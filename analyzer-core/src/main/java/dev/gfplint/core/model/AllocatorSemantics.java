@@ -101,6 +101,14 @@ public final class AllocatorSemantics {
         return b == null ? Tri.YES : Tri.of(b.equals("supported"));
     }
 
+    /**
+     * Whether this allocator may sleep even with a mask that forbids it, at this version: vmalloc allocates its
+     * page tables (and more) with GFP_KERNEL until non-blocking masks are supported.
+     */
+    public boolean sleepsWhateverTheMask(Catalog.Allocator a) {
+        return "sleeps".equals(catalog.behaviour(family(a), "non-blocking"));
+    }
+
     /** What kvmalloc does with a mask that is not a superset of GFP_KERNEL: warns, kmalloc-only, supported; null before 4.12. */
     public String kvmallocNonKernelMask() {
         return catalog.behaviour("kvmalloc", "non-kernel-mask");

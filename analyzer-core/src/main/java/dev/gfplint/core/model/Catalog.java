@@ -47,6 +47,14 @@ public final class Catalog {
     /** A function that returns with a scope open; {@code closedBy} ends it. */
     public record ScopeOpener(String name, int scopes, String closedBy, Range range) {}
 
+    /** A call that changes the execution context: takes, drops or tries a lock or section of {@code kinds}. */
+    public record ContextApi(String name, Effect effect, int kinds, int lockArg, Range range) {
+        public enum Effect { ACQUIRE, RELEASE, TRYLOCK }
+    }
+
+    /** A function that registers a callback (argument {@code fnArg}) that runs in {@code kinds}. */
+    public record Callback(String name, int fnArg, int kinds, Range range) {}
+
     public static final class FormatException extends Exception {
         public FormatException(String m) {
             super(m);
@@ -60,6 +68,12 @@ public final class Catalog {
     private final Map<String, List<Object[]>> pfFlags = new LinkedHashMap<>();
     private final List<Object[]> behaviours = new ArrayList<>();
     private final List<String[]> storageDirs = new ArrayList<>();
+    private final List<ContextApi> contextApis = new ArrayList<>();
+    private final List<Object[]> guardClasses = new ArrayList<>();
+    private final List<Callback> callbacks = new ArrayList<>();
+    private final List<Object[]> contextTests = new ArrayList<>();
+    private final List<Object[]> lockDropping = new ArrayList<>();
+    private final java.util.Set<String> earlyBoot = new java.util.HashSet<>();
 
     private Catalog() {}
 
@@ -69,6 +83,7 @@ public final class Catalog {
             Catalog c = new Catalog();
             c.read(FlagTable.resource("/dev/gfplint/core/model/allocators.conf"), "allocators.conf");
             c.read(FlagTable.resource("/dev/gfplint/core/model/scopes.conf"), "scopes.conf");
+            c.read(FlagTable.resource("/dev/gfplint/core/model/contexts.conf"), "contexts.conf");
             return c;
         } catch (FormatException e) {
             throw new IllegalStateException("built-in catalog: " + e.getMessage(), e);
@@ -184,6 +199,32 @@ public final class Catalog {
                 if (positional.size() < 2) throw new FormatException(where + "expected FAMILY BEHAVIOUR VALUE");
                 behaviours.add(new Object[] {name, positional.get(0), positional.get(1), range});
             }
+            case "context-apis" -> {
+                if (positional.size() < 2) throw new FormatException(where + name + ": expected acquire|release|trylock KINDS");
+                ContextApi.Effect e = switch (positional.get(0)) {
+                    case "acquire" -> ContextApi.Effect.ACQUIRE;
+                    case "release" -> ContextApi.Effect.RELEASE;
+                    case "trylock" -> ContextApi.Effect.TRYLOCK;
+                    default -> throw new FormatException(where + "expected acquire, release or trylock, not " + positional.get(0));
+                };
+                int lock = kv.containsKey("lock") ? Integer.parseInt(kv.get("lock")) : -1;
+                contextApis.add(new ContextApi(name, e, ExecKind.parseSet(positional.get(1)), lock, range));
+            }
+            case "context-guards" -> {
+                if (positional.isEmpty()) throw new FormatException(where + name + ": needs KINDS");
+                guardClasses.add(new Object[] {name, ExecKind.parseSet(positional.get(0)), range});
+            }
+            case "atomic-callbacks" -> {
+                if (positional.isEmpty()) throw new FormatException(where + name + ": needs KINDS");
+                callbacks.add(new Callback(name, Integer.parseInt(require(kv, "fn", where)), ExecKind.parseSet(positional.get(0)), range));
+            }
+            case "context-tests" -> {
+                String t = require(kv, "true", where);
+                if (!t.equals("atomic") && !t.equals("blocking")) throw new FormatException(where + "true= takes atomic or blocking, not " + t);
+                contextTests.add(new Object[] {name, t.equals("atomic"), range});
+            }
+            case "early-boot" -> earlyBoot.add(name);
+            case "lock-dropping" -> lockDropping.add(new Object[] {name, Integer.parseInt(require(kv, "lock", where)), range});
             default -> throw new FormatException(where + "unknown section [" + section + "]");
         }
     }
@@ -214,8 +255,19 @@ public final class Catalog {
         private final Map<String, Integer> pf = new HashMap<>();
         private final Map<String, String> behaviours = new HashMap<>();
         private final Map<String, MacroDef> maskFunctions;
+        private final Map<String, ContextApi> contextApis = new HashMap<>();
+        private final Map<String, Integer> guardClasses = new HashMap<>();
+        private final Map<String, Callback> callbacks = new HashMap<>();
+        private final Map<String, Boolean> contextTests = new HashMap<>();
+        private final Map<String, Integer> lockDropping = new HashMap<>();
+        private final java.util.Set<String> earlyBoot;
 
         View(Catalog c, KernelVersion v) {
+            for (ContextApi a : c.contextApis) if (a.range.contains(v)) contextApis.put(a.name, a);
+            for (Object[] g : c.guardClasses) if (((Range) g[2]).contains(v)) guardClasses.put((String) g[0], (Integer) g[1]);
+            for (Callback b : c.callbacks) if (b.range.contains(v)) callbacks.put(b.name, b);
+            for (Object[] t : c.contextTests) if (((Range) t[2]).contains(v)) contextTests.put((String) t[0], (Boolean) t[1]);
+            for (Object[] d : c.lockDropping) if (((Range) d[2]).contains(v)) lockDropping.put((String) d[0], (Integer) d[1]);
             this.version = v;
             for (Allocator a : c.allocators) if (a.range.contains(v)) allocators.put(a.name, a);
             for (ScopeApi s : c.scopeApis) if (s.range.contains(v)) scopeApis.put(s.name, s);
@@ -229,6 +281,7 @@ public final class Catalog {
             for (Object[] b : c.behaviours)
                 if (((Range) b[3]).contains(v)) behaviours.put(b[0] + " " + b[1], (String) b[2]);
             this.maskFunctions = c.maskFunctions;
+            this.earlyBoot = c.earlyBoot;
             this.storageDirs = c.storageDirs;
         }
 
@@ -261,6 +314,18 @@ public final class Catalog {
         }
 
         public KernelVersion version() { return version; }
+        /** A call that takes, drops or tries a lock or an atomic section, or null. */
+        public ContextApi contextApi(String name) { return contextApis.get(name); }
+        /** The kinds a guard class holds ({@code guard(spinlock)}, {@code scoped_guard(rcu)}), or null. */
+        public Integer guardClass(String name) { return guardClasses.get(name); }
+        /** A function that registers a callback running in an atomic context, or null. */
+        public Callback callback(String name) { return callbacks.get(name); }
+        /** For a test of the context: TRUE when the test holding means atomic, FALSE when it means blocking is allowed. */
+        public Boolean contextTest(String name) { return contextTests.get(name); }
+        /** Whether an annotation marks early-boot code ([early-boot]). */
+        public boolean isEarlyBootAnnotation(String word) { return earlyBoot.contains(word); }
+        /** The argument holding the lock that a call drops around its own allocation, or null. */
+        public Integer lockDropping(String name) { return lockDropping.get(name); }
         public Allocator allocator(String name) { return allocators.get(name); }
         public ScopeApi scopeApi(String name) { return scopeApis.get(name); }
         public ScopeOpener opener(String name) { return openers.get(name); }

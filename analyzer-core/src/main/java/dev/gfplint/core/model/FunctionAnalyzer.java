@@ -63,7 +63,10 @@ public final class FunctionAnalyzer {
         this.catalog = catalog;
         this.incidents = incidents;
         this.restoreClearsOwn = "clears-own".equals(catalog.behaviour("scope", "restore"));
+        this.contexts = new ContextFlow(catalog, incidents);
     }
+
+    private final ContextFlow contexts;
 
     private static final class Ctx {
         Function f;
@@ -85,6 +88,34 @@ public final class FunctionAnalyzer {
     }
 
     public FunctionFacts analyze(Function f, String file) {
+        return analyze(f, file, Map.of(), null);
+    }
+
+    /**
+     * The lock wrappers among a file's functions: those that return holding a lock or section they took, or
+     * having released one of their caller's, with that effect; computed to a fixed point (a wrapper of a
+     * wrapper). {@code results} receives each function's context as computed with the final wrappers.
+     */
+    public Map<String, ContextFlow.Effect> lockWrappers(List<Function> fs, String file, Map<Function, ContextFlow.Result> results) {
+        Map<String, ContextFlow.Effect> wrappers = new HashMap<>();
+        for (int round = 0; round < 4; round++) {
+            boolean changed = false;
+            results.clear();
+            for (Function f : fs) {
+                if (!contexts.relevant(f, wrappers)) continue;
+                ContextFlow.Result r = contexts.analyze(f, file, wrappers);
+                results.put(f, r);
+                if (r.exitAcquires() == 0 && r.exitReleases() == 0) continue;
+                ContextFlow.Effect e = new ContextFlow.Effect(r.exitAcquires(), r.exitReleases());
+                if (!e.equals(wrappers.put(f.name(), e))) changed = true;
+            }
+            if (!changed) break;
+        }
+        return wrappers;
+    }
+
+    /** {@code wrappers}: the file's lock wrappers; {@code known}: the function's context if already computed. */
+    public FunctionFacts analyze(Function f, String file, Map<String, ContextFlow.Effect> wrappers, ContextFlow.Result known) {
         Cfg cfg = f.cfg();
         Ctx c = new Ctx();
         c.f = f;
@@ -138,6 +169,7 @@ public final class FunctionAnalyzer {
         IntList argCalls = new IntList(4);
         List<MaskExpr[]> argValues = new ArrayList<>();
         Map<String, MaskExpr> entryEnv = c.paramIndex.isEmpty() ? Map.of() : entryEnv(c);
+        Map<Integer, MaskExpr> reached = null; // allocator calls reached only where tests of parameters hold
         int i = 0;
         for (CfgNode n : nodes) {
             Map<String, MaskExpr> env = envIn != null ? envIn.getOrDefault(n, entryEnv) : entryEnv;
@@ -152,6 +184,13 @@ public final class FunctionAnalyzer {
                         may[i] = (byte) st[1];
                     }
                 }
+                if (c.guardsIn != null && cs.callee() != null && catalog.allocator(cs.callee()) != null) {
+                    List<MaskExpr> g = c.guardsIn.get(n);
+                    if (g != null && !g.isEmpty()) {
+                        if (reached == null) reached = new HashMap<>();
+                        reached.put(i, MaskExpr.guard(g, MaskExpr.constant(1)));
+                    }
+                }
                 MaskExpr[] kept = cs.fromSkippedCode() ? null : keptArgs(cs, n, env, c);
                 if (kept != null) {
                     argCalls.add(i);
@@ -161,11 +200,47 @@ public final class FunctionAnalyzer {
             }
         }
         FunctionFacts.Order order = allocationOrder(nodes);
-        return new FunctionFacts(canonical(f.name()), file, f.pos().line(), f.pos().column(), f.isStatic(), paramNames,
+        ContextFlow.Result ctx = known != null ? known : cfg != null && contexts.relevant(f, wrappers)
+                ? contexts.analyze(f, file, wrappers) : null;
+        List<FunctionFacts.Callback> callbacks = callbacks(nodes, c);
+        FunctionFacts ff = new FunctionFacts(canonical(f.name()), file, f.pos().line(), f.pos().column(), f.isStatic(), paramNames,
                 gfpParams, callees, lines, cols, must, may, argCalls.toArray(),
                 argValues.toArray(new MaskExpr[0][]), order,
                 sr == null ? List.of() : sr.saves, sr == null ? List.of() : sr.restoreZeros,
                 sr == null ? 0 : sr.exitMust, sr == null ? 0 : sr.exitMay, sr == null ? 0 : sr.closesForeign);
+        if (ctx != null && ctx.atCall() != null) {
+            ff.contextAt = ctx.atCall();
+            ff.held = ctx.held();
+        }
+        ff.callbacks = callbacks;
+        if (reached != null) {
+            ff.reachedWhen = reached;
+            for (MaskExpr g : reached.values()) ff.reachParams |= g.params();
+        }
+        for (String a : f.annotations()) if (catalog.isEarlyBootAnnotation(a)) ff.earlyBoot = true;
+        return ff;
+    }
+
+    /** Functions this one registers as callbacks that run in an atomic context (request_irq's handler, ...). */
+    private List<FunctionFacts.Callback> callbacks(List<CfgNode> nodes, Ctx c) {
+        List<FunctionFacts.Callback> out = List.of();
+        int i = 0;
+        for (CfgNode n : nodes) {
+            for (CallSite cs : n.calls()) {
+                Catalog.Callback cb = cs.callee() == null ? null : catalog.callback(cs.callee());
+                if (cb != null && !cs.fromSkippedCode()) {
+                    Expr a = cs.arg(cb.fnArg());
+                    if (a != null && a.kind() == Expr.Kind.UNARY && "&".equals(a.op()) && !a.kids().isEmpty()) a = a.kid(0);
+                    String t = nameOf(a);
+                    if (!t.isEmpty() && !c.locals.contains(t) && !c.paramIndex.containsKey(t)) {
+                        if (out.isEmpty()) out = new ArrayList<>(1);
+                        out.add(new FunctionFacts.Callback(i, canonical(t), cb.kinds(), cs.callee()));
+                    }
+                }
+                i++;
+            }
+        }
+        return out;
     }
 
     /**
@@ -222,6 +297,14 @@ public final class FunctionAnalyzer {
             if (out == null) out = new MaskExpr[as.size()];
             out[a] = toMask(e, env, c);
         }
+        if (out == null && alloc == null && !scopeApi) {
+            // a bool literal alone is kept too: it may choose a callee's mask (atomic ? GFP_ATOMIC : GFP_KERNEL)
+            for (int a = 0; a < as.size(); a++) {
+                if (!isBoolLiteral(as.get(a))) continue;
+                if (out == null) out = new MaskExpr[as.size()];
+                out[a] = toMask(as.get(a), env, c);
+            }
+        }
         if (out == null || alloc != null || scopeApi) return out;
         // A call that passes a mask on: literals beside it (a bool that picks a NOFAIL variant) travel with it,
         // and on a path guarded by a test of a parameter, the values exist only where the test holds.
@@ -231,6 +314,10 @@ public final class FunctionAnalyzer {
             if (out[a] != null && guards != null && !guards.isEmpty()) out[a] = MaskExpr.guard(guards, out[a]);
         }
         return out;
+    }
+
+    private static boolean isBoolLiteral(Expr e) {
+        return e != null && e.kind() == Expr.Kind.NAME && (e.name().equals("true") || e.name().equals("false"));
     }
 
     private static boolean isLiteral(Expr e) {

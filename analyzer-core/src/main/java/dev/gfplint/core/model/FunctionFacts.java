@@ -20,6 +20,37 @@ public final class FunctionFacts {
     /** A memalloc restore whose argument is the constant 0 (before 6.10 this clears an outer scope too). */
     public record RestoreZero(int line, int col, String api, int scopes) {}
 
+    /** Call {@code call} registers function {@code target} as a callback that runs in {@code kinds} ({@link ExecKind}). */
+    public record Callback(int call, String target, int kinds, String api) {}
+
+    /** Per call, the execution context there ({@link ContextFlow#pack}); null when nothing is held anywhere. */
+    long[] contextAt;
+    /** The locks and sections the function takes, indexed by {@link ContextFlow#item}. */
+    List<ContextFlow.Held> held = List.of();
+    /** Marked as early-boot code ([early-boot] annotations); see {@link #bootEntry}. */
+    boolean earlyBoot;
+    /** Early-boot code that no C code calls: its interrupts- and preemption-off sections are not atomic. */
+    boolean bootEntry;
+
+    /** Allocator calls reached only where tests of the function's parameters hold: the call -> GUARD(tests, 1). */
+    java.util.Map<Integer, MaskExpr> reachedWhen;
+    /** The parameters those tests read. */
+    long reachParams;
+
+    /** The callbacks it registers. */
+    List<Callback> callbacks = List.of();
+
+    /** The packed context at call {@code i} (0: nothing held, nothing dropped). */
+    long contextAt(int i) {
+        if (contextAt == null) return ContextFlow.pack(0, 0, 0, 0, -1);
+        long p = contextAt[i];
+        if (!bootEntry) return p;
+        int off = ExecKind.IRQ.bit() | ExecKind.PREEMPT.bit();
+        int m = ContextFlow.must(p) & ~off, y = ContextFlow.may(p) & ~off;
+        return ContextFlow.pack(m, y, ContextFlow.droppedMust(p), ContextFlow.droppedMay(p),
+                (m | y) == 0 ? -1 : ContextFlow.item(p));
+    }
+
     public final String name;
     public final String file;
     public final int line;

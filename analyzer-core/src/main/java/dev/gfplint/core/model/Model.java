@@ -18,7 +18,7 @@ public final class Model {
      * under the open scopes ({@code effective}), those scopes, and the call chain (outermost call first)
      * that supplied the mask or the scope; empty when the site's own function decides everything.
      */
-    public record SiteContext(Mask raw, Mask effective, int scopesMust, int scopesMay, List<Trace.Step> chain) {}
+    public record SiteContext(Mask raw, Mask effective, int scopesMust, int scopesMay, List<Trace.Step> chain, Atomic atomic) {}
 
     /** A wrapper's allocation: through {@code chain} (outermost first, starting in the wrapper), {@code site}
      *  gets {@code mask}, written in terms of the wrapper's parameters. */
@@ -32,7 +32,11 @@ public final class Model {
 
     /** A value a caller passes for a gfp parameter, with the chain that brings it (innermost call first);
      *  a null chain stands for several callers whose values were folded together. */
-    public record Incoming(Mask value, Trace chain, Mask[] withAll) {
+    public record Incoming(Mask value, Trace chain, Mask[] withAll, Ctx ctx) {
+        public Incoming(Mask value, Trace chain, Mask[] withAll) {
+            this(value, chain, withAll, Ctx.NONE);
+        }
+
         /** What the same call passed for parameter {@code i}, or null when not known. */
         public List<Mask> with(int i) {
             return withAll == null || i >= withAll.length || withAll[i] == null ? null : List.of(withAll[i]);
@@ -45,6 +49,34 @@ public final class Model {
             Mask[] r = new Mask[Math.min(a.length, b.length)];
             for (int i = 0; i < r.length; i++) r[i] = a[i] == null || b[i] == null ? null : a[i].join(b[i]);
             return r;
+        }
+    }
+
+    /** Where an atomic context began: a lock or section taken ({@code spin_lock(&q->lock)}), or a callback's registration. */
+    public record AtomicRoot(String what, int kind, String function, String file, int line, int col) {}
+
+    /**
+     * The atomic context a value travels with: kinds ({@link ExecKind}) held on every path along its chain /
+     * on some path, where it began, and the calls from there (innermost first; null when it began at the call).
+     */
+    public record Ctx(int must, int may, AtomicRoot root, Trace chain) {
+        public static final Ctx NONE = new Ctx(0, 0, null, null);
+
+        boolean sameKinds(Ctx o) {
+            return must == o.must && may == o.may;
+        }
+    }
+
+    /**
+     * The execution context of an allocation: atomic kinds held on every path and caller ({@code must}) / on some
+     * ({@code may}), where it began, and the call chain from there (outermost first; empty when it began in the
+     * allocating function). Kinds held in the allocating function itself are {@code localMay}.
+     */
+    public record Atomic(int must, int may, int localMay, AtomicRoot root, List<Trace.Step> chain) {
+        public static final Atomic NONE = new Atomic(0, 0, 0, null, List.of());
+
+        public boolean isAtomic() {
+            return (may & ExecKind.ATOMIC) != 0;
         }
     }
 
@@ -69,6 +101,10 @@ public final class Model {
     final int[] callers;
     final List<String> duplicateNames;
     TreeMacros treeMacros;
+    /** Per function: atomic kinds held at its entry by every known caller / by some, where that began, and how. */
+    int[] ctxMust, ctxMay;
+    AtomicRoot[] ctxRoot;
+    Trace[] ctxWitness;
     Stats stats;
     final dev.gfplint.core.scan.Incidents incidents;
 
@@ -185,7 +221,8 @@ public final class Model {
             chain.add(into);
             chain.addAll(r.chain().steps());
             List<SiteContext> cs = new ArrayList<>();
-            for (Mask v : evaluator.eval(m, c.withScopes(sm, sy))) cs.add(context(v, sm, sy, chain));
+            Atomic a = atomicAt(fn, call, null);
+            for (Mask v : evaluator.eval(m, c.withScopes(sm, sy))) cs.add(context(v, sm, sy, chain, a));
             out.add(new Through(r, cs));
         }
         return out;
@@ -219,13 +256,16 @@ public final class Model {
         long deps = s.mask().params();
         Evaluator.Context base = Evaluator.Context.inFile(f.file).withScopes(must, may);
         if (deps == 0) {
-            for (Mask m : evaluator.eval(s.mask(), base)) out.add(context(m, must, may, scopeChain));
+            Atomic a = atomicAt(s.fn(), s.call(), reachingCallers(s));
+            if (decidesByContext(s.mask())) a = Atomic.NONE;
+            for (Mask m : evaluator.eval(s.mask(), base)) out.add(context(m, must, may, scopeChain, a));
             return out;
         }
         int p0 = Long.numberOfTrailingZeros(deps);
         List<Incoming> in = incoming(s.fn(), p0);
         if (in.isEmpty()) {
-            for (Mask m : evaluator.eval(s.mask(), base)) out.add(context(m, must, may, scopeChain));
+            Atomic a = atomicAt(s.fn(), s.call(), null);
+            for (Mask m : evaluator.eval(s.mask(), base)) out.add(context(m, must, may, scopeChain, a));
             return out;
         }
         for (Incoming inc : in) {
@@ -235,14 +275,105 @@ public final class Model {
                 return w != null ? w : joinedIncoming(s.fn(), i);
             });
             List<Trace.Step> chain = inc.chain() == null ? List.of() : inc.chain().reversedSteps();
-            for (Mask m : evaluator.evalFeasible(s.mask(), c)) out.add(context(m, must, may, chain));
+            Atomic a = decidesByContext(s.mask()) ? Atomic.NONE : atomicAt(s.fn(), s.call(), inc.ctx());
+            for (Mask m : evaluator.evalFeasible(s.mask(), c)) out.add(context(m, must, may, chain, a));
         }
-        if (out.isEmpty()) out.add(context(Mask.UNKNOWN, must, may, scopeChain)); // no caller's value reaches it
+        if (out.isEmpty()) out.add(context(Mask.UNKNOWN, must, may, scopeChain, atomicAt(s.fn(), s.call(), null))); // no caller's value reaches it
         return out;
     }
 
-    private SiteContext context(Mask raw, int must, int may, List<Trace.Step> chain) {
-        return new SiteContext(raw, semantics.effective(raw, must, may), must, may, chain);
+    private SiteContext context(Mask raw, int must, int may, List<Trace.Step> chain, Atomic atomic) {
+        return new SiteContext(raw, semantics.effective(raw, must, may), must, may, chain, atomic);
+    }
+
+    /**
+     * The execution context at call {@code call} of {@code fn}: what the function holds there, and what it was
+     * entered with: {@code via}, the context that came with a caller's value, or else what its callers hold
+     * (every caller for {@code must}, some caller for {@code may}), less what the function dropped on the way.
+     * A path that passed a test saying blocking is allowed ({@code gfpflags_allow_blocking()}) has no context.
+     */
+    public Atomic atomicAt(int fn, int call, Ctx via) {
+        FunctionFacts f = functions.get(fn);
+        long p = f.contextAt(call);
+        int lm = ContextFlow.must(p), ly = ContextFlow.may(p), dm = ContextFlow.droppedMust(p), dy = ContextFlow.droppedMay(p);
+        if ((dm & ExecKind.ALLOWED) != 0) return Atomic.NONE;
+        int em, ey;
+        AtomicRoot root;
+        List<Trace.Step> chain;
+        if (via != null) {
+            em = via.must();
+            ey = via.may();
+            root = via.root();
+            chain = via.chain() == null ? List.of() : via.chain().reversedSteps();
+        } else {
+            em = ctxMust == null ? 0 : ctxMust[fn];
+            ey = ctxMay == null ? 0 : ctxMay[fn];
+            root = ctxRoot == null ? null : ctxRoot[fn];
+            chain = ctxWitness == null || ctxWitness[fn] == null ? List.of() : ctxWitness[fn].reversedSteps();
+        }
+        em &= ~dy;
+        ey &= ~dy;
+        if ((dy & ExecKind.ALLOWED) != 0) em = 0;
+        // Only what is held on every path through the function counts: a lock taken on some paths only is
+        // most often taken and dropped under the same condition (if (irq_on) spin_lock(...)), which a
+        // path-insensitive merge cannot tell from a real overlap.
+        int local = lm & ExecKind.ATOMIC;
+        int must = (lm | em) & ExecKind.ATOMIC, may = (lm | ey) & ExecKind.ATOMIC;
+        if (may == 0) return Atomic.NONE;
+        if (local != 0) {
+            root = localRoot(f, p);
+            chain = List.of();
+        }
+        return new Atomic(must, may, local, root, chain);
+    }
+
+    /**
+     * For an allocation reached only where tests of parameters hold ({@code if (!nofail) return
+     * kmalloc(.., GFP_ATOMIC); return kmalloc(.., GFP_KERNEL);}), the context of the callers whose values make
+     * the tests hold, joined; null when the allocation is not guarded or no caller's value is known (then what
+     * every caller holds applies).
+     */
+    private Ctx reachingCallers(AllocSite s) {
+        FunctionFacts f = functions.get(s.fn());
+        MaskExpr when = f.reachedWhen == null ? null : f.reachedWhen.get(s.call());
+        if (when == null || when.params() == 0) return null;
+        int p0 = Long.numberOfTrailingZeros(when.params());
+        List<Incoming> in = incoming(s.fn(), p0);
+        if (in.isEmpty()) return null;
+        Ctx r = null;
+        for (Incoming inc : in) {
+            if (inc.chain() == null) return null; // folded values: no single context to follow
+            Evaluator.Context c = Evaluator.Context.inFile(f.file).withParams(i -> {
+                if (i == p0) return List.of(inc.value());
+                return inc.with(i);
+            });
+            if (evaluator.evalFeasible(when, c).isEmpty()) continue;
+            Ctx x = inc.ctx();
+            r = r == null ? x : new Ctx(r.must() & x.must(), r.may() | x.may(), r.root() != null ? r.root() : x.root(),
+                    r.root() != null ? r.chain() : x.chain());
+        }
+        return r == null ? Ctx.NONE : r;
+    }
+
+    /** Whether a mask is chosen by a test of the context ({@code in_interrupt() ? GFP_ATOMIC : GFP_NOIO}). */
+    private boolean decidesByContext(MaskExpr m) {
+        if (m == null) return false;
+        if (m.kind() == MaskExpr.Kind.CALL && catalog.contextTest(m.name()) != null) return true;
+        for (MaskExpr k : m.kids()) if (decidesByContext(k)) return true;
+        return false;
+    }
+
+    static AtomicRoot localRoot(FunctionFacts f, long p) {
+        int i = ContextFlow.item(p);
+        if (i < 0 || i >= f.held.size()) return null;
+        ContextFlow.Held h = f.held.get(i);
+        return new AtomicRoot(h.describe(), h.kind(), f.name, f.file, h.line(), h.col());
+    }
+
+    /** Whether the function holds a raw spinlock at call {@code call} (on some path): atomic even on PREEMPT_RT. */
+    public boolean rawSpinAt(int fn, int call) {
+        long p = functions.get(fn).contextAt(call);
+        return (ContextFlow.must(p) & ExecKind.RAW.bit()) != 0 && (ContextFlow.droppedMay(p) & ExecKind.ALLOWED) == 0;
     }
 
     List<Mask> joinedIncoming(int fn, int p) {

@@ -54,10 +54,14 @@ public final class ModelBuilder {
     /** Keeps what the model needs of one file. Thread-safe. */
     public void add(TranslationUnit tu) {
         macros.offer(tu);
+        Map<Function, ContextFlow.Result> known = new java.util.IdentityHashMap<>();
+        Map<String, ContextFlow.Effect> wrappers = new HashMap<>();
+        incidents.guard(tu.path(), 1, "the lock wrappers of the file",
+                () -> wrappers.putAll(analyzer.lockWrappers(tu.functions(), tu.path(), known)));
         for (Function f : tu.functions()) {
             if (f.cfg() == null) continue;
             incidents.guard(tu.path(), f.pos().line(), "the model of function " + f.name(),
-                    () -> facts.add(analyzer.analyze(f, tu.path())));
+                    () -> facts.add(analyzer.analyze(f, tu.path(), wrappers, known.get(f))));
         }
     }
 
@@ -85,6 +89,8 @@ public final class ModelBuilder {
                 headerStatic.putIfAbsent(f.name, i);
             }
         }
+        Map<String, Integer> definitions = new HashMap<>(); // how often each name is defined, static or not
+        for (FunctionFacts f : fs) definitions.merge(f.name, 1, Integer::sum);
         int[][] targets = new int[n][];
         long calls = 0, resolved = 0;
         int[] callerCount = new int[n];
@@ -109,6 +115,7 @@ public final class ModelBuilder {
             }
             targets[i] = t;
         }
+        for (int i = 0; i < n; i++) if (fs.get(i).earlyBoot && callerCount[i] == 0) fs.get(i).bootEntry = true;
         int[][] sccs = Scc.components(targets);
 
         // ---- allocation sites ----------------------------------------------------------------------
@@ -164,11 +171,24 @@ public final class ModelBuilder {
             relevant[i] = f.gfpParams; // rules ask what callers pass in any gfp_t parameter
             for (Model.Reach r : reaches.get(i)) relevant[i] |= r.mask().params();
             // and the parameters its branches test before passing a mask on (a bool that picks a NOFAIL variant)
-            relevant[i] |= f.guardParams;
+            relevant[i] |= f.guardParams | f.reachParams;
         }
         int[] entryMust = new int[n], entryMay = new int[n];
         boolean[] seenCaller = new boolean[n];
         Trace[] witness = new Trace[n];
+        Contexts cx = new Contexts(n);
+        for (int i = 0; i < n; i++) { // callbacks first: their context does not depend on who registers them
+            FunctionFacts f = fs.get(i);
+            for (FunctionFacts.Callback cb : f.callbacks) {
+                Integer g = resolve(cb.target(), f.file, perFile, global, headerStatic);
+                if (g == null) continue;
+                Model.AtomicRoot root = new Model.AtomicRoot(cb.api() + "() registers " + cb.target(), cb.kinds(), f.name, f.file,
+                        f.lines[cb.call()], f.cols[cb.call()]);
+                Trace w = Trace.of(Trace.Step.at(f.file, f.lines[cb.call()], f.cols[cb.call()], f.name + " registers "
+                        + cb.target() + " with " + cb.api() + "(): it runs in " + ExecKind.first(cb.kinds()).description));
+                cx.enter(g, cb.kinds(), cb.kinds(), root, w);
+            }
+        }
         for (int k = sccs.length - 1; k >= 0; k--) {
             int[] scc = sccs[k];
             int rounds = scc.length == 1 ? 1 : 2;
@@ -182,6 +202,8 @@ public final class ModelBuilder {
                         if (g < 0) continue;
                         Trace.Step step = new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]);
                         int must = c.scopeMust(call) | entryMust[ci], may = c.scopeMay(call) | entryMay[ci];
+                        // a name defined more than once may be another arch's or driver's function: no context through it
+                        if (g != ci && !ambiguous(c, call, g, fs, definitions)) cx.call(c, ci, call, g, step);
                         if (g != ci) {
                             entryMust[g] = seenCaller[g] ? entryMust[g] & must : must;
                             seenCaller[g] = true;
@@ -190,7 +212,7 @@ public final class ModelBuilder {
                             }
                             entryMay[g] |= may;
                         }
-                        if (relevant[g] != 0) passValues(ev, c, ci, call, g, relevant[g], step, incoming, fs.get(g));
+                        if (relevant[g] != 0) passValues(ev, c, ci, call, g, relevant[g], step, incoming, fs.get(g), cx);
                         } catch (Throwable e) { // a bug: what this call passes is lost, every other call still counts
                             incidents.internalError(c.file, c.lines[call], "what function " + c.name + " passes to "
                                     + c.callees[call], e);
@@ -204,6 +226,10 @@ public final class ModelBuilder {
         Model m = new Model(version, flags, catalog, ev, fs, targets, sites, reaches, incoming, entryMust, entryMay,
                 witness, callerCount, dups, incidents);
         m.treeMacros = macros;
+        m.ctxMust = cx.must;
+        m.ctxMay = cx.may;
+        m.ctxRoot = cx.root;
+        m.ctxWitness = cx.witness;
         int defFs = 0, defDr = 0;
         long fsBit = flags.bits(Flag.FS), drBit = flags.bits(Flag.DIRECT_RECLAIM);
         int[] definite = new int[2];
@@ -221,6 +247,83 @@ public final class ModelBuilder {
         m.stats = new Model.Stats(n, calls, resolved, dups.size(), sccs.length, largest, sites.size(), defFs, defDr,
                 wrappers, macros.size(), flags.source(), (System.nanoTime() - t0) / 1_000_000);
         return m;
+    }
+
+    private static boolean ambiguous(FunctionFacts c, int call, int g, List<FunctionFacts> fs, Map<String, Integer> defs) {
+        FunctionFacts t = fs.get(g);
+        return !t.file.equals(c.file) && defs.getOrDefault(c.callees[call], 0) > 1;
+    }
+
+    private static Integer resolve(String callee, String file, Map<String, Map<String, Integer>> perFile,
+                                   Map<String, Integer> global, Map<String, Integer> headerStatic) {
+        Map<String, Integer> local = perFile.get(file);
+        Integer g = local == null ? null : local.get(callee);
+        if (g == null) g = global.get(callee);
+        if (g == null) g = headerStatic.get(callee);
+        return g;
+    }
+
+    /**
+     * The atomic contexts callers hold, propagated top-down like the scopes: per function, the kinds every
+     * known caller holds at its call ({@code must}) and some caller holds ({@code may}), with one witness: where
+     * it began and the calls from there (innermost first).
+     */
+    private static final class Contexts {
+        final int[] must, may;
+        final boolean[] seen;
+        final Model.AtomicRoot[] root;
+        final Trace[] witness;
+
+        Contexts(int n) {
+            must = new int[n];
+            may = new int[n];
+            seen = new boolean[n];
+            root = new Model.AtomicRoot[n];
+            witness = new Trace[n];
+        }
+
+        void enter(int g, int m, int y, Model.AtomicRoot r, Trace w) {
+            must[g] = seen[g] ? must[g] & m : m;
+            seen[g] = true;
+            if (y == 0 || r == null) return;
+            int d = w == null ? 1 : w.length();
+            // the shortest chain is kept as the witness: it is the one a reader checks first
+            if ((y & ~may[g]) != 0 || root[g] == null || d < depth(g)) {
+                root[g] = r;
+                witness[g] = w;
+            }
+            may[g] |= y;
+        }
+
+        private int depth(int g) {
+            return witness[g] == null ? 1 : witness[g].length();
+        }
+
+        /** What call {@code call} of {@code c} holds: its own locks, and what {@code c} was entered with less what it dropped. */
+        Model.Ctx at(FunctionFacts c, int ci, int call, Trace.Step step, Model.Ctx via) {
+            long p = c.contextAt(call);
+            int lm = ContextFlow.must(p), ly = ContextFlow.may(p), dm = ContextFlow.droppedMust(p), dy = ContextFlow.droppedMay(p);
+            if ((dm & ExecKind.ALLOWED) != 0) return Model.Ctx.NONE;
+            int em = via != null ? via.must() : must[ci], ey = via != null ? via.may() : may[ci];
+            em &= ~dy;
+            ey &= ~dy;
+            if ((dy & ExecKind.ALLOWED) != 0) em = 0;
+            // what the call holds on every path through c (see Model.atomicAt)
+            int m = (lm | em) & ExecKind.ATOMIC, y = (lm | ey) & ExecKind.ATOMIC;
+            if (y == 0) return Model.Ctx.NONE;
+            if ((lm & ExecKind.ATOMIC) != 0) return new Model.Ctx(m, y, Model.localRoot(c, p), Trace.of(step));
+            Model.AtomicRoot r = via != null ? via.root() : root[ci];
+            Trace w = via != null ? via.chain() : witness[ci];
+            // contexts are followed this many calls deep: beyond, what a callee does with its caller's lock (a
+            // wrapper in a header, a test of a flag) is too often out of sight
+            if (w != null && w.length() >= MAX_CONTEXT_DEPTH) return Model.Ctx.NONE;
+            return new Model.Ctx(m, y, r, w == null ? Trace.of(step) : w.after(step));
+        }
+
+        void call(FunctionFacts c, int ci, int call, int g, Trace.Step step) {
+            Model.Ctx x = at(c, ci, call, step, null);
+            enter(g, x.must(), x.may(), x.root(), x.chain());
+        }
     }
 
     private static boolean selfCall(int[][] targets, int f) {
@@ -261,6 +364,9 @@ public final class ModelBuilder {
         return out.isEmpty() ? List.of() : out;
     }
 
+    /** Atomic contexts are followed this many calls deep from where they begin. */
+    static final int MAX_CONTEXT_DEPTH = 3;
+
     /** Call chains are followed this many calls deep. */
     static final int MAX_CHAIN = 32;
 
@@ -279,7 +385,7 @@ public final class ModelBuilder {
      * mask and the bool beside it stay correlated down the chain.
      */
     private void passValues(Evaluator ev, FunctionFacts c, int ci, int call, int g, long relevant, Trace.Step step,
-                                   List<Model.Incoming>[][] incoming, FunctionFacts gf) {
+                                   List<Model.Incoming>[][] incoming, FunctionFacts gf, Contexts cx) {
         int np = gf.paramNames.length;
         long qs = relevant & (np >= 64 ? -1L : (1L << np) - 1);
         if (qs == 0) return;
@@ -297,7 +403,7 @@ public final class ModelBuilder {
         List<Model.Incoming> from = deps == 0 || incoming[ci] == null || p0 >= incoming[ci].length || incoming[ci][p0] == null
                 ? List.of() : incoming[ci][p0];
         if (from.isEmpty()) {
-            passTuple(ev, args, qs, base, Trace.of(step), incoming[g], gf);
+            passTuple(ev, args, qs, base, Trace.of(step), incoming[g], gf, cx.at(c, ci, call, step, null));
             return;
         }
         for (Model.Incoming inc : List.copyOf(from)) {
@@ -306,12 +412,13 @@ public final class ModelBuilder {
                 continue;
             }
             Evaluator.Context ctx = base.withParams(i -> i == p0 ? List.of(inc.value()) : inc.with(i));
-            passTuple(ev, args, qs, ctx, inc.chain() == null ? Trace.of(step) : inc.chain().after(step), incoming[g], gf);
+            passTuple(ev, args, qs, ctx, inc.chain() == null ? Trace.of(step) : inc.chain().after(step), incoming[g], gf,
+                    cx.at(c, ci, call, step, inc.ctx()));
         }
     }
 
     private void passTuple(Evaluator ev, MaskExpr[] args, long qs, Evaluator.Context ctx, Trace chain,
-                           List<Model.Incoming>[] dst, FunctionFacts g) {
+                           List<Model.Incoming>[] dst, FunctionFacts g, Model.Ctx cctx) {
         @SuppressWarnings("unchecked")
         List<Mask>[] vals = new List[args.length];
         Mask[] with = new Mask[args.length];
@@ -325,7 +432,7 @@ public final class ModelBuilder {
             if (vals[q].isEmpty()) continue; // this call's guard rules the value out
             if (dst[q] == null) dst[q] = new ArrayList<>(2);
             for (Mask m : vals[q]) {
-                if (!addIncoming(dst[q], m, chain, with)) {
+                if (!addIncoming(dst[q], m, chain, with, cctx)) {
                     incidents.bound(Incidents.Bound.INCOMING, g.file, g.line, "function " + g.name
                             + ": callers pass more than " + MAX_INCOMING + " different masks in "
                             + (q < g.paramNames.length && !g.paramNames[q].isEmpty() ? g.paramNames[q] : "parameter " + (q + 1))
@@ -336,22 +443,24 @@ public final class ModelBuilder {
     }
 
     /** Adds a value; false when it had to be folded into another (more than {@link #MAX_INCOMING} values). */
-    private static boolean addIncoming(List<Model.Incoming> dst, Mask m, Trace chain, Mask[] with) {
+    private static boolean addIncoming(List<Model.Incoming> dst, Mask m, Trace chain, Mask[] with, Model.Ctx ctx) {
         for (int i = 0; i < dst.size(); i++) {
             Model.Incoming x = dst.get(i);
-            if (!x.value().equals(m)) continue;
+            if (!x.value().equals(m) || !x.ctx().sameKinds(ctx)) continue;
             Mask[] w = Model.Incoming.joinWith(x.withAll(), with);
-            if (w != x.withAll()) dst.set(i, new Model.Incoming(m, x.chain(), w));
+            if (w != x.withAll()) dst.set(i, new Model.Incoming(m, x.chain(), w, x.ctx()));
             return true;
         }
         if (dst.size() < MAX_INCOMING) {
-            dst.add(new Model.Incoming(m, chain, with));
+            dst.add(new Model.Incoming(m, chain, with, ctx));
             return true;
         } else {
             // Too many distinct values: fold this one into the last, which then stands for "one of several"
             // and has no single chain (the rules judge such callers at their own call, see Model.throughCall).
             Model.Incoming last = dst.get(dst.size() - 1);
-            dst.set(dst.size() - 1, new Model.Incoming(last.value().join(m), null, Model.Incoming.joinWith(last.withAll(), with)));
+            Model.Ctx joined = new Model.Ctx(last.ctx().must() & ctx.must(), last.ctx().may() | ctx.may(),
+                    last.ctx().root() != null ? last.ctx().root() : ctx.root(), last.ctx().root() != null ? last.ctx().chain() : ctx.chain());
+            dst.set(dst.size() - 1, new Model.Incoming(last.value().join(m), null, Model.Incoming.joinWith(last.withAll(), with), joined));
             return false;
         }
     }

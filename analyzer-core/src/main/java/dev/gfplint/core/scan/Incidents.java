@@ -26,7 +26,8 @@ public final class Incidents {
         VALUES("local masks with too many values"),
         REACHES("wrappers reaching too many allocations"),
         INCOMING("parameters given too many masks"),
-        CHAIN("call chains too long");
+        CHAIN("call chains too long"),
+        LOCKS("functions taking too many locks");
 
         public final String summary;
 

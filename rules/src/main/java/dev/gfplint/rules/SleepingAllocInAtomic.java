@@ -1,0 +1,191 @@
+package dev.gfplint.rules;
+
+import dev.gfplint.core.model.AllocatorSemantics;
+import dev.gfplint.core.model.ExecKind;
+import dev.gfplint.core.model.FunctionFacts;
+import dev.gfplint.core.model.Model;
+import dev.gfplint.core.model.Trace;
+import dev.gfplint.core.model.Tri;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * An allocation whose mask may sleep (direct reclaim) where the code may not: under a spinlock, in an RCU
+ * read-side section, with preemption, interrupts or bottom halves off, in a hard-irq handler or a softirq
+ * callback; in the allocating function or in a caller, through any number of calls. Notes: any allocation
+ * under a raw spinlock (not allowed on PREEMPT_RT), and the vmalloc family with a non-blocking mask in an
+ * atomic context (it may sleep whatever the mask says).
+ */
+@RuleInfo(id = "sleeping-alloc-in-atomic", level = Level.ERROR,
+        summary = "allocation that may sleep under a spinlock, RCU, disabled preemption/interrupts/BH, or in irq context")
+public final class SleepingAllocInAtomic extends Rule {
+    public static final String HELP = """
+            **Why it matters.** A mask with `__GFP_DIRECT_RECLAIM` (`GFP_KERNEL`, `GFP_NOFS`, `GFP_NOIO`, ...)
+            lets the allocator sleep to reclaim memory. Code that holds a spinlock, runs in an RCU read-side
+            section, has preemption, interrupts or bottom halves disabled, or runs in a hard-irq handler, a
+            timer, a tasklet or a NAPI poll must not sleep: the kernel reports "BUG: sleeping function called
+            from invalid context" when it happens, and it can deadlock. It only happens when memory is short,
+            so testing rarely finds it.
+
+            The rule follows locks and sections along each path (`spin_lock*`, `raw_spin_lock*`,
+            `read_lock*`/`write_lock*`, seqlocks, bit spinlocks, `xa_lock*`, `local_lock*`, `rcu_read_lock*`,
+            `preempt_disable`, `get_cpu*`, `local_irq_*`, `local_bh_disable`, `guard()` and `scoped_guard()`,
+            trylocks on the branch where they succeeded), into the functions called there (with the call chain),
+            (up to three calls deep from where the context begins; a name defined more than once is not followed),
+            and the callbacks registered to run in irq or softirq context. Only a context held on every path
+            through a function counts. It is an error when the allocation itself runs in the context for every
+            known caller, a warning when it is reached through calls made in the context (then the finding is
+            on that call: it is where the fix goes) or only some callers hold the context. Sleepable locks (mutex,
+            rw_semaphore, semaphore, SRCU) are not atomic. A branch that tests the context
+            (`gfpflags_allow_blocking(gfp)`, `preemptible()`, `!in_atomic()`) is trusted. Calls that drop their
+            own lock around the allocation (`__xa_store()` under `xa_lock()`, `xas_nomem()`) are correct.
+
+            Notes: any allocation under a raw spinlock (on PREEMPT_RT the allocator takes sleeping locks, so
+            even `GFP_ATOMIC` is not allowed there), and `vmalloc()` with a non-blocking mask in an atomic
+            context (it may sleep whatever the mask says).
+
+            **Bad:**
+            ```c
+            spin_lock(&q->lock);
+            e = kmalloc(sizeof(*e), GFP_KERNEL);
+            ```
+            **Good:**
+            ```c
+            e = kmalloc(sizeof(*e), GFP_KERNEL);    /* before the lock */
+            spin_lock(&q->lock);
+            /* or, when it must be under the lock: */
+            e = kmalloc(sizeof(*e), GFP_ATOMIC);    /* may fail: handle NULL */
+            ```
+            **Fix.** Allocate before taking the lock (and free it if unused), preload (`idr_preload()`,
+            `radix_tree_preload()`, `xas_nomem()`), or use `GFP_ATOMIC` or `GFP_NOWAIT` and handle failure. In an
+            irq handler, defer the work to a threaded handler or a workqueue.
+            """;
+
+    public SleepingAllocInAtomic() {
+        super(HELP);
+    }
+
+    /** An allocation judged to sleep in an atomic context, with where it is to be reported. */
+    private record Hit(Model.AllocSite site, Model.SiteContext context, boolean vmallocAnyway) {}
+
+    @Override
+    public void checkModel(Model model, Consumer<Finding> out) {
+        AllocatorSemantics q = model.semantics();
+        // One finding per place to fix: the allocation itself when the context is its own function's, else the
+        // call made in the atomic context (the first call of the chain), with the allocations it reaches.
+        java.util.Map<Trace.Step, List<Hit>> byAnchor = new java.util.LinkedHashMap<>();
+        model.forEachSite(id(), s -> {
+            Model.SiteContext best = null;
+            boolean vmallocAnyway = false;
+            for (Model.SiteContext c : model.contexts(s)) {
+                if (!c.atomic().isAtomic()) continue;
+                Tri sleeps = q.maySleep(c.effective());
+                if (sleeps == Tri.YES) {
+                    if (best == null || vmallocAnyway
+                            || (best.atomic().must() & ExecKind.ATOMIC) == 0 && (c.atomic().must() & ExecKind.ATOMIC) != 0) {
+                        best = c;
+                        vmallocAnyway = false;
+                    }
+                } else if (sleeps == Tri.NO && q.sleepsWhateverTheMask(s.allocator()) && best == null) {
+                    best = c;
+                    vmallocAnyway = true;
+                }
+            }
+            FunctionFacts f = model.function(s.fn());
+            if (best == null) {
+                if (model.rawSpinAt(s.fn(), s.call())) out.accept(rawNote(model, s, f));
+                return;
+            }
+            Trace.Step anchor = anchor(best, f, s);
+            byAnchor.computeIfAbsent(anchor, k -> new ArrayList<>()).add(new Hit(s, best, vmallocAnyway));
+        });
+        for (var e : byAnchor.entrySet()) {
+            Trace.Step anchor = e.getKey();
+            List<Hit> hits = e.getValue();
+            Hit h = hits.get(0);
+            for (Hit x : hits) if (!x.vmallocAnyway() && (h.vmallocAnyway() || more(x, h))) h = x;
+            out.accept(report(model, anchor, h, hits.size() - 1));
+        }
+    }
+
+    /** Whether {@code a} is the stronger finding: held on every path and caller where {@code b} is not. */
+    private static boolean more(Hit a, Hit b) {
+        return (a.context().atomic().must() & ExecKind.ATOMIC) != 0 && (b.context().atomic().must() & ExecKind.ATOMIC) == 0;
+    }
+
+    /** Where the fix goes: the allocation when its own function holds the context, else the call made in it. */
+    private static Trace.Step anchor(Model.SiteContext c, FunctionFacts f, Model.AllocSite s) {
+        Model.Atomic a = c.atomic();
+        Trace.Step site = new Trace.Step(f.name, f.file, f.lines[s.call()], f.cols[s.call()], s.allocator().name());
+        if (a.localMay() != 0) return site;
+        List<Trace.Step> chain = a.chain().isEmpty() ? c.chain() : a.chain();
+        for (Trace.Step st : chain) if (st.caller() != null) return st; // skips a callback's registration
+        return site;
+    }
+
+    private Finding report(Model model, Trace.Step anchor, Hit h, int others) {
+        Model.AllocSite s = h.site();
+        Model.SiteContext c = h.context();
+        FunctionFacts f = model.function(s.fn());
+        Model.Atomic a = c.atomic();
+        String what = s.allocator().name() + "() with " + model.flags().describe(c.raw());
+        boolean atSite = anchor.file().equals(f.file) && anchor.line() == f.lines[s.call()] && anchor.col() == f.cols[s.call()];
+        // An error where the allocation itself runs in the context on every path and for every caller; a warning
+        // where it is reached through calls (whether they get there depends on their own paths).
+        boolean every = (a.must() & ExecKind.ATOMIC) != 0 && atSite;
+        Level level = h.vmallocAnyway() ? Level.NOTE : every ? Level.ERROR : Level.WARNING;
+        String under = under(a, anchor.file(), anchor.caller());
+        boolean callback = a.localMay() == 0 && a.root() != null && a.root().what().contains(" registers ");
+        String fix = callback
+                ? "use GFP_ATOMIC and handle failure, or move the work to process context (a threaded irq handler, a workqueue)"
+                : atSite ? "allocate before the context begins, preload, or use GFP_ATOMIC or GFP_NOWAIT and handle failure"
+                : "call it before the context begins or after it ends, or make it allocate with a non-blocking mask";
+        String head = atSite ? what : anchor.callee() + "() reaches " + what + " at " + f.file + ":" + f.lines[s.call()]
+                + (others > 0 ? " (and " + others + " more allocation" + (others > 1 ? "s" : "") + ")" : "") + ", which";
+        String msg = h.vmallocAnyway()
+                ? head + " may still sleep " + under + ": " + s.allocator().name() + "() allocates its page tables with"
+                  + " GFP_KERNEL whatever the mask (judged as " + model.version() + "); allocate it outside the atomic context"
+                : head + " may sleep (direct reclaim) " + under + (every ? "" : atSite ? " for some of its callers" : " on some paths through these calls") + "; " + fix;
+        List<Trace.Step> flow = flow(a, c.chain());
+        if (!atSite) flow.add(Trace.Step.at(f.file, f.lines[s.call()], f.cols[s.call()], what));
+        return finding(level, anchor.file(), anchor.line(), anchor.col(), msg, flow);
+    }
+
+    /** "under spin_lock(&q->lock) taken at line 42", "in a hard-irq handler (...)", with the function when it is another. */
+    private static String under(Model.Atomic a, String file, String function) {
+        Model.AtomicRoot r = a.root();
+        ExecKind k = ExecKind.first(a.may());
+        if (r == null) return "in " + (k == null ? "an atomic context" : k.description) + " held by a caller";
+        boolean callback = (a.may() & (ExecKind.HARDIRQ.bit() | ExecKind.SOFTIRQ.bit())) != 0 && a.localMay() == 0
+                && r.what().contains(" registers ");
+        String at = r.file().equals(file) ? "line " + r.line() : r.file() + ":" + r.line();
+        if (callback) {
+            ExecKind cb = (a.may() & ExecKind.HARDIRQ.bit()) != 0 ? ExecKind.HARDIRQ : ExecKind.SOFTIRQ;
+            return "in " + cb.description + " (" + r.what() + " at " + at + ")";
+        }
+        String by = r.function().equals(function) ? "" : " in " + r.function();
+        ExecKind rk = ExecKind.first(r.kind());
+        return "under " + r.what() + " taken at " + at + by + " (" + (rk == null ? "atomic" : rk.description) + ")";
+    }
+
+    /** Where the context began, then the calls from there. */
+    private static List<Trace.Step> flow(Model.Atomic a, List<Trace.Step> valueChain) {
+        List<Trace.Step> out = new ArrayList<>();
+        Model.AtomicRoot r = a.root();
+        if (r != null && !r.what().contains(" registers ")) {
+            out.add(Trace.Step.at(r.file(), r.line(), r.col(), r.function() + " takes " + r.what()));
+        }
+        List<Trace.Step> chain = a.chain().isEmpty() ? valueChain : a.chain();
+        if (a.localMay() == 0) out.addAll(chain);
+        return out;
+    }
+
+    private Finding rawNote(Model model, Model.AllocSite s, FunctionFacts f) {
+        Model.Atomic a = model.atomicAt(s.fn(), s.call(), null);
+        String where = a.root() == null ? "under a raw spinlock" : "under " + a.root().what() + " taken at line " + a.root().line();
+        return finding(Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], s.allocator().name() + "() " + where
+                + ": on PREEMPT_RT the allocator may take sleeping locks, so no allocation is allowed under a raw"
+                + " spinlock, GFP_ATOMIC included; allocate before taking it", flow(a, List.of()));
+    }
+}
