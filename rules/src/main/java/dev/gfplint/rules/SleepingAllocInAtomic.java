@@ -38,7 +38,8 @@ public final class SleepingAllocInAtomic extends Rule {
             known caller, a warning when it is reached through calls made in the context (then the finding is
             on that call: it is where the fix goes) or only some callers hold the context. Sleepable locks (mutex,
             rw_semaphore, semaphore, SRCU) are not atomic. A branch that tests the context
-            (`gfpflags_allow_blocking(gfp)`, `preemptible()`, `!in_atomic()`) is trusted. Calls that drop their
+            (`gfpflags_allow_blocking(gfp)`, `preemptible()`, `!in_atomic()`) is trusted, and so is a mask
+            chosen at run time between a blocking and a non-blocking value (`in_irq ? GFP_ATOMIC : GFP_KERNEL`). Calls that drop their
             own lock around the allocation (`__xa_store()` under `xa_lock()`, `xas_nomem()`) are correct.
 
             Notes: any allocation under a raw spinlock (on PREEMPT_RT the allocator takes sleeping locks, so
@@ -93,6 +94,7 @@ public final class SleepingAllocInAtomic extends Rule {
                 }
             }
             FunctionFacts f = model.function(s.fn());
+            if (best != null && !vmallocAnyway && choosesAtRunTime(model, s, best)) return;
             if (best == null) {
                 if (model.rawSpinAt(s.fn(), s.call())) out.accept(rawNote(model, s, f));
                 return;
@@ -107,6 +109,19 @@ public final class SleepingAllocInAtomic extends Rule {
             for (Hit x : hits) if (!x.vmallocAnyway() && (h.vmallocAnyway() || more(x, h))) h = x;
             out.accept(report(model, anchor, h, hits.size() - 1));
         }
+    }
+
+    /**
+     * Whether the mask is chosen at run time between a blocking and a non-blocking value in the same context
+     * ({@code flag & IN_INTERRUPT ? GFP_ATOMIC : GFP_KERNEL}, {@code system_state > SYSTEM_RUNNING}): the code
+     * decides by a test the model cannot evaluate, and is not judged.
+     */
+    private static boolean choosesAtRunTime(Model model, Model.AllocSite s, Model.SiteContext sleeping) {
+        for (Model.SiteContext c : model.contexts(s)) {
+            if (c.atomic().isAtomic() && java.util.Objects.equals(c.atomic().root(), sleeping.atomic().root())
+                    && model.semantics().maySleep(c.effective()) == Tri.NO) return true;
+        }
+        return false;
     }
 
     /** Whether {@code a} is the stronger finding: held on every path and caller where {@code b} is not. */

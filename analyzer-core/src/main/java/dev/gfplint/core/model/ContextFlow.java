@@ -77,6 +77,7 @@ final class ContextFlow {
                 String c = cs.callee();
                 if (c == null) continue;
                 if (catalog.contextApi(c) != null || catalog.contextTest(c) != null || wrappers.containsKey(c)
+                        || catalog.lockDropping(c) != null
                         || c.equals("guard") || c.equals("scoped_guard")) return true;
             }
         }
@@ -310,6 +311,15 @@ final class ContextFlow {
                 if (lockLike && key != null && h.key() != null && !h.key().equals(key)) continue;
                 match |= 1L << b;
             }
+            if ((st.may & match) == 0 && lockLike && key != null) {
+                // The same lock through another name (a local that aliases a struct, p = h->info; spin_lock(&h->info->lock);
+                // spin_unlock(&p->lock)): taken to be one of the held locks with the same field name.
+                String field = field(key);
+                for (int b = 0; b < held.size() && b < MAX_ITEMS; b++) {
+                    Held h = held.get(b);
+                    if (h.kind() == kind && h.key() != null && (st.may & 1L << b) != 0 && field.equals(field(h.key()))) match |= 1L << b;
+                }
+            }
             if ((st.may & match) == 0) {
                 if (kind != ExecKind.SLEEPABLE.bit()) {
                     st.dm |= kind;
@@ -416,6 +426,12 @@ final class ContextFlow {
             bits |= 1L << i;
         }
         return new long[] {bits};
+    }
+
+    /** The last member of a lock expression ({@code lock} of {@code p->info->lock}), or the whole text. */
+    private static String field(String key) {
+        int i = Math.max(key.lastIndexOf("->"), key.lastIndexOf('.'));
+        return i < 0 ? key : key.substring(i + (key.startsWith("->", i) ? 2 : 1));
     }
 
     /** A lock's expression as text, without blanks or a leading {@code &} (pte_offset_map_lock(.., &ptl) takes ptl). */

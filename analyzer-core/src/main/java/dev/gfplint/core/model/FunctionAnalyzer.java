@@ -98,20 +98,31 @@ public final class FunctionAnalyzer {
      */
     public Map<String, ContextFlow.Effect> lockWrappers(List<Function> fs, String file, Map<Function, ContextFlow.Result> results) {
         Map<String, ContextFlow.Effect> wrappers = new HashMap<>();
+        java.util.Set<String> changed = null; // null: the first round, every function is computed
         for (int round = 0; round < 4; round++) {
-            boolean changed = false;
-            results.clear();
+            java.util.Set<String> now = new java.util.HashSet<>();
             for (Function f : fs) {
+                if (changed != null && !calls(f, changed)) continue; // its context cannot have changed
                 if (!contexts.relevant(f, wrappers)) continue;
                 ContextFlow.Result r = contexts.analyze(f, file, wrappers);
                 results.put(f, r);
-                if (r.exitAcquires() == 0 && r.exitReleases() == 0) continue;
+                if (r.exitAcquires() == 0 && r.exitReleases() == 0) {
+                    if (wrappers.remove(f.name()) != null) now.add(f.name());
+                    continue;
+                }
                 ContextFlow.Effect e = new ContextFlow.Effect(r.exitAcquires(), r.exitReleases());
-                if (!e.equals(wrappers.put(f.name(), e))) changed = true;
+                if (!e.equals(wrappers.put(f.name(), e))) now.add(f.name());
             }
-            if (!changed) break;
+            if (now.isEmpty()) break;
+            changed = now;
         }
         return wrappers;
+    }
+
+    private static boolean calls(Function f, java.util.Set<String> names) {
+        if (f.cfg() == null) return false;
+        for (CfgNode n : f.cfg().nodes()) for (CallSite cs : n.calls()) if (cs.callee() != null && names.contains(cs.callee())) return true;
+        return false;
     }
 
     /** {@code wrappers}: the file's lock wrappers; {@code known}: the function's context if already computed. */

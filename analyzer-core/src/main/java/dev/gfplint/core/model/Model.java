@@ -248,6 +248,10 @@ public final class Model {
 
     /** The masks the allocation may see: one context per path value and per value callers pass. */
     public List<SiteContext> contexts(AllocSite s) {
+        return computeContexts(s);
+    }
+
+    private List<SiteContext> computeContexts(AllocSite s) {
         FunctionFacts f = functions.get(s.fn());
         int must = f.scopeMust(s.call()) | entryMust[s.fn()];
         int may = f.scopeMay(s.call()) | entryMay[s.fn()];
