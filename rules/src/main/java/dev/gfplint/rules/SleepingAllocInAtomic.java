@@ -118,7 +118,9 @@ public final class SleepingAllocInAtomic extends Rule {
      */
     private static boolean choosesAtRunTime(Model model, Model.AllocSite s, Model.SiteContext sleeping) {
         for (Model.SiteContext c : model.contexts(s)) {
+            // the same caller's value and context: the choice is made here, not by which caller it is
             if (c.atomic().isAtomic() && java.util.Objects.equals(c.atomic().root(), sleeping.atomic().root())
+                    && c.chain().equals(sleeping.chain())
                     && model.semantics().maySleep(c.effective()) == Tri.NO) return true;
         }
         return false;

@@ -78,6 +78,8 @@ public final class FunctionAnalyzer {
         long maskParams;
         /** gfp_t and bool parameters the function never assigns: branches on them refine values. */
         long testedParams;
+        /** The tested parameters whose tests refine values (gfp_t and bool); integer ones only say which calls are reached. */
+        long valueTested;
         /** Per node, the branch conditions on {@link #testedParams} that hold on every path to it; null if none. */
         Map<CfgNode, List<MaskExpr>> guardsIn;
         Map<CfgNode, MaskExpr> conds;
@@ -142,6 +144,8 @@ public final class FunctionAnalyzer {
             if (isGfpType(p.type())) gfpParams |= bit(i);
             if (isGfpType(p.type()) || isIntegerType(p.type())) c.maskParams |= bit(i);
             if (isGfpType(p.type()) || isBoolType(p.type())) c.testedParams |= bit(i);
+            if (isGfpType(p.type()) || isBoolType(p.type())) c.valueTested |= bit(i);
+            else if (isIntegerType(p.type())) c.testedParams |= bit(i); // for which calls are reached only
         }
         List<CfgNode> nodes = cfg == null ? List.of() : cfg.nodes();
         boolean scopeCalls = false, valueFlow = false;
@@ -168,6 +172,7 @@ public final class FunctionAnalyzer {
             Integer p = c.paramIndex.get(l);
             if (p != null) c.testedParams &= ~bit(p);
         }
+        c.valueTested &= c.testedParams;
         if (c.testedParams != 0) c.guardsIn = guards(c);
         Map<CfgNode, Map<String, MaskExpr>> envIn = valueFlow ? valueFlow(c) : null;
         ScopeResult sr = scopeCalls ? scopeFlow(c) : null;
@@ -181,6 +186,8 @@ public final class FunctionAnalyzer {
         List<MaskExpr[]> argValues = new ArrayList<>();
         Map<String, MaskExpr> entryEnv = c.paramIndex.isEmpty() ? Map.of() : entryEnv(c);
         Map<Integer, MaskExpr> reached = null; // allocator calls reached only where tests of parameters hold
+        ContextFlow.Result ctx = known != null ? known : cfg != null && contexts.relevant(f, wrappers)
+                ? contexts.analyze(f, file, wrappers) : null;
         int i = 0;
         for (CfgNode n : nodes) {
             Map<String, MaskExpr> env = envIn != null ? envIn.getOrDefault(n, entryEnv) : entryEnv;
@@ -195,14 +202,18 @@ public final class FunctionAnalyzer {
                         may[i] = (byte) st[1];
                     }
                 }
-                if (c.guardsIn != null && cs.callee() != null && catalog.allocator(cs.callee()) != null) {
+                if (c.guardsIn != null && cs.callee() != null) { // allocations and calls that carry a context on
                     List<MaskExpr> g = c.guardsIn.get(n);
                     if (g != null && !g.isEmpty()) {
                         if (reached == null) reached = new HashMap<>();
                         reached.put(i, MaskExpr.guard(g, MaskExpr.constant(1)));
                     }
                 }
-                MaskExpr[] kept = cs.fromSkippedCode() ? null : keptArgs(cs, n, env, c);
+                // integer literals are kept where the function holds an atomic context: a callee's test of them
+                // (snd_opl3_find_patch(.., 0): no allocation when create is 0) decides what runs under it
+                boolean atomicHere = ctx != null && ctx.atCall() != null
+                        && (ContextFlow.must(ctx.atCall()[i]) & ExecKind.ATOMIC) != 0;
+                MaskExpr[] kept = cs.fromSkippedCode() ? null : keptArgs(cs, n, env, c, atomicHere);
                 if (kept != null) {
                     argCalls.add(i);
                     argValues.add(kept);
@@ -211,8 +222,6 @@ public final class FunctionAnalyzer {
             }
         }
         FunctionFacts.Order order = allocationOrder(nodes);
-        ContextFlow.Result ctx = known != null ? known : cfg != null && contexts.relevant(f, wrappers)
-                ? contexts.analyze(f, file, wrappers) : null;
         List<FunctionFacts.Callback> callbacks = callbacks(nodes, c);
         FunctionFacts ff = new FunctionFacts(canonical(f.name()), file, f.pos().line(), f.pos().column(), f.isStatic(), paramNames,
                 gfpParams, callees, lines, cols, must, may, argCalls.toArray(),
@@ -289,7 +298,7 @@ public final class FunctionAnalyzer {
 
     // ---- which arguments are kept ------------------------------------------------------------------
 
-    private MaskExpr[] keptArgs(CallSite cs, CfgNode node, Map<String, MaskExpr> env, Ctx c) {
+    private MaskExpr[] keptArgs(CallSite cs, CfgNode node, Map<String, MaskExpr> env, Ctx c, boolean keepInts) {
         List<Expr> as = cs.args();
         Catalog.Allocator alloc = cs.callee() == null ? null : catalog.allocator(cs.callee());
         if (alloc != null && alloc.gfpArg() >= as.size() && alloc.implicitMask() != null) {
@@ -311,7 +320,7 @@ public final class FunctionAnalyzer {
         if (out == null && alloc == null && !scopeApi) {
             // a bool literal alone is kept too: it may choose a callee's mask (atomic ? GFP_ATOMIC : GFP_KERNEL)
             for (int a = 0; a < as.size(); a++) {
-                if (!isBoolLiteral(as.get(a))) continue;
+                if (!isBoolLiteral(as.get(a)) && !(keepInts && as.get(a) != null && as.get(a).kind() == Expr.Kind.INT)) continue;
                 if (out == null) out = new MaskExpr[as.size()];
                 out[a] = toMask(as.get(a), env, c);
             }
@@ -319,7 +328,7 @@ public final class FunctionAnalyzer {
         if (out == null || alloc != null || scopeApi) return out;
         // A call that passes a mask on: literals beside it (a bool that picks a NOFAIL variant) travel with it,
         // and on a path guarded by a test of a parameter, the values exist only where the test holds.
-        List<MaskExpr> guards = c.guardsIn == null ? null : c.guardsIn.get(node);
+        List<MaskExpr> guards = c.guardsIn == null ? null : valueGuards(c.guardsIn.get(node), c);
         for (int a = 0; a < as.size(); a++) {
             if (out[a] == null && isLiteral(as.get(a))) out[a] = toMask(as.get(a), env, c);
             if (out[a] != null && guards != null && !guards.isEmpty()) out[a] = MaskExpr.guard(guards, out[a]);
@@ -481,12 +490,12 @@ public final class FunctionAnalyzer {
                 env = in.get(entry);
             } else {
                 env = null;
-                List<MaskExpr> here = c.guardsIn == null ? null : c.guardsIn.get(n);
+                List<MaskExpr> here = c.guardsIn == null ? null : valueGuards(c.guardsIn.get(n), c);
                 for (Edge e : n.predecessors()) {
                     Map<String, MaskExpr> o = out.get(e.from());
                     if (o == null) continue;
                     done += o.size();
-                    if (here != null) o = guarded(o, edgeGuards(e, c), here);
+                    if (here != null) o = guarded(o, valueGuards(edgeGuards(e, c), c), here);
                     env = env == null ? new HashMap<>(o) : join(env, o, c);
                 }
                 if (env == null) env = new HashMap<>();
@@ -583,6 +592,17 @@ public final class FunctionAnalyzer {
             }
         }
         return in;
+    }
+
+    /** The conditions that refine values: those on gfp_t and bool parameters only. */
+    private static List<MaskExpr> valueGuards(List<MaskExpr> gs, Ctx c) {
+        if (gs == null || gs.isEmpty()) return gs;
+        boolean all = true;
+        for (MaskExpr g : gs) if ((g.params() & ~c.valueTested) != 0) all = false;
+        if (all) return gs;
+        List<MaskExpr> r = new ArrayList<>(gs.size());
+        for (MaskExpr g : gs) if ((g.params() & ~c.valueTested) == 0) r.add(g);
+        return r;
     }
 
     private static List<MaskExpr> edgeGuards(Edge e, Ctx c) {

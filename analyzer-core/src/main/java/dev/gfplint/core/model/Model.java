@@ -338,12 +338,19 @@ public final class Model {
      * every caller holds applies).
      */
     private Ctx reachingCallers(AllocSite s) {
-        FunctionFacts f = functions.get(s.fn());
-        MaskExpr when = f.reachedWhen == null ? null : f.reachedWhen.get(s.call());
+        return reachingCallers(evaluator, functions.get(s.fn()), s.call(), p -> incoming(s.fn(), p));
+    }
+
+    /**
+     * For call {@code call} of {@code f}, reached only where tests of f's parameters hold, the joined context of
+     * the callers whose values make the tests hold; null when the call is not guarded or no value is known.
+     */
+    static Ctx reachingCallers(Evaluator evaluator, FunctionFacts f, int call, java.util.function.IntFunction<List<Incoming>> incoming) {
+        MaskExpr when = f.reachedWhen == null ? null : f.reachedWhen.get(call);
         if (when == null || when.params() == 0) return null;
         int p0 = Long.numberOfTrailingZeros(when.params());
-        List<Incoming> in = incoming(s.fn(), p0);
-        if (in.isEmpty()) return null;
+        List<Incoming> in = incoming.apply(p0);
+        if (in == null || in.isEmpty()) return null;
         Ctx r = null;
         for (Incoming inc : in) {
             if (inc.chain() == null) return null; // folded values: no single context to follow

@@ -203,7 +203,15 @@ public final class ModelBuilder {
                         Trace.Step step = new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]);
                         int must = c.scopeMust(call) | entryMust[ci], may = c.scopeMay(call) | entryMay[ci];
                         // a name defined more than once may be another arch's or driver's function: no context through it
-                        if (g != ci && !ambiguous(c, call, g, fs, definitions)) cx.call(c, ci, call, g, step);
+                        if (g != ci && !ambiguous(c, call, g, fs, definitions)) {
+                            // a call made only where tests of c's parameters hold carries the context of the callers
+                            // whose values pass them (kaweth_async_set_rx_mode(k, false) does not reach usb_control_msg)
+                            final int cci = ci;
+                            Model.Ctx via = Model.reachingCallers(ev, c, call, p -> incoming[cci] == null || p >= incoming[cci].length
+                                    ? null : incoming[cci][p]);
+                            Model.Ctx x = cx.at(c, ci, call, step, via);
+                            cx.enter(g, x.must(), x.may(), x.root(), x.chain());
+                        }
                         if (g != ci) {
                             entryMust[g] = seenCaller[g] ? entryMust[g] & must : must;
                             seenCaller[g] = true;
