@@ -115,4 +115,25 @@ class CatalogTest {
         e = assertThrows(Catalog.FormatException.class, () -> Catalog.withExtensions(List.of(f)));
         assertTrue(e.getMessage().contains("unknown section"), e.getMessage());
     }
+
+    @Test
+    void usersAddLocksSectionsAndCallbacks() throws Exception {
+        Catalog c = Catalog.withExtensionTexts(List.of(Map.entry("ctx.yaml", "[context-apis]\n"
+                + "my_lock acquire spin,irq lock=0\nmy_unlock release spin,irq lock=0\n"
+                + "[atomic-callbacks]\nmy_register_handler fn=2 hardirq\n[context-guards]\nmy_guard raw\n")));
+        Catalog.View v = c.forVersion(KernelVersion.NEWEST);
+        assertEquals(Catalog.ContextApi.Effect.ACQUIRE, v.contextApi("my_lock").effect());
+        assertEquals(ExecKind.SPIN.bit() | ExecKind.IRQ.bit(), v.contextApi("my_unlock").kinds());
+        assertEquals(0, v.contextApi("my_lock").lockArg());
+        assertEquals(2, v.callback("my_register_handler").fnArg());
+        assertEquals(ExecKind.RAW.bit(), v.guardClass("my_guard"));
+        assertNotNull(v.contextApi("spin_lock"), "the built-in entries stay");
+        Catalog.FormatException e = assertThrows(Catalog.FormatException.class, () -> Catalog.withExtensionTexts(
+                List.of(Map.entry("bad.yaml", "[context-apis]\nmy_lock acquire spinning\n"))));
+        assertTrue(e.getMessage().startsWith("bad.yaml:2: ") && e.getMessage().contains("unknown context kind spinning"),
+                e.getMessage());
+        e = assertThrows(Catalog.FormatException.class, () -> Catalog.withExtensionTexts(
+                List.of(Map.entry("bad.yaml", "[context-tests]\nmy_test true=maybe\n"))));
+        assertTrue(e.getMessage().contains("true= takes atomic or blocking"), e.getMessage());
+    }
 }
