@@ -153,7 +153,7 @@ public final class SleepingAllocInAtomic extends Rule {
         boolean every = (a.must() & ExecKind.ATOMIC) != 0 && atSite;
         Level level = h.vmallocAnyway() ? Level.NOTE : every ? Level.ERROR : Level.WARNING;
         String under = under(a, anchor.file(), anchor.caller());
-        boolean callback = a.localMay() == 0 && a.root() != null && a.root().what().contains(" registers ");
+        boolean callback = isCallback(a);
         String fix = callback
                 ? "use GFP_ATOMIC and handle failure, or move the work to process context (a threaded irq handler, a workqueue)"
                 : atSite ? "allocate before the context begins, preload, or use GFP_ATOMIC or GFP_NOWAIT and handle failure"
@@ -174,8 +174,7 @@ public final class SleepingAllocInAtomic extends Rule {
         Model.AtomicRoot r = a.root();
         ExecKind k = ExecKind.first(a.may());
         if (r == null) return "in " + (k == null ? "an atomic context" : k.description) + " held by a caller";
-        boolean callback = (a.may() & (ExecKind.HARDIRQ.bit() | ExecKind.SOFTIRQ.bit())) != 0 && a.localMay() == 0
-                && r.what().contains(" registers ");
+        boolean callback = isCallback(a);
         String at = r.file().equals(file) ? "line " + r.line() : r.file() + ":" + r.line();
         if (callback) {
             ExecKind cb = (a.may() & ExecKind.HARDIRQ.bit()) != 0 ? ExecKind.HARDIRQ : ExecKind.SOFTIRQ;
@@ -186,11 +185,16 @@ public final class SleepingAllocInAtomic extends Rule {
         return "under " + r.what() + " taken at " + at + by + " (" + (rk == null ? "atomic" : rk.description) + ")";
     }
 
+    /** Whether the context is a callback's (an irq handler, a timer), not a lock or section taken in the code. */
+    private static boolean isCallback(Model.Atomic a) {
+        return a.localMay() == 0 && a.root() != null && (a.root().kind() & (ExecKind.HARDIRQ.bit() | ExecKind.SOFTIRQ.bit())) != 0;
+    }
+
     /** Where the context began, then the calls from there. */
     private static List<Trace.Step> flow(Model.Atomic a, List<Trace.Step> valueChain) {
         List<Trace.Step> out = new ArrayList<>();
         Model.AtomicRoot r = a.root();
-        if (r != null && !r.what().contains(" registers ")) {
+        if (r != null && !isCallback(a)) {
             out.add(Trace.Step.at(r.file(), r.line(), r.col(), r.function() + " takes " + r.what()));
         }
         List<Trace.Step> chain = a.chain().isEmpty() ? valueChain : a.chain();

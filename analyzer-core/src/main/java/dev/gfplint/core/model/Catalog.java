@@ -74,6 +74,7 @@ public final class Catalog {
     private final List<Object[]> contextTests = new ArrayList<>();
     private final List<Object[]> lockDropping = new ArrayList<>();
     private final java.util.Set<String> earlyBoot = new java.util.HashSet<>();
+    private final List<Object[]> atomicFields = new ArrayList<>();
 
     private Catalog() {}
 
@@ -224,6 +225,10 @@ public final class Catalog {
                 contextTests.add(new Object[] {name, t.equals("atomic"), range});
             }
             case "early-boot" -> earlyBoot.add(name);
+            case "atomic-fields" -> {
+                if (positional.isEmpty()) throw new FormatException(where + name + ": needs KINDS");
+                atomicFields.add(new Object[] {name, ExecKind.parseSet(positional.get(0)), range});
+            }
             case "lock-dropping" -> lockDropping.add(new Object[] {name, Integer.parseInt(require(kv, "lock", where)), range});
             default -> throw new FormatException(where + "unknown section [" + section + "]");
         }
@@ -261,6 +266,7 @@ public final class Catalog {
         private final Map<String, Boolean> contextTests = new HashMap<>();
         private final Map<String, Integer> lockDropping = new HashMap<>();
         private final java.util.Set<String> earlyBoot;
+        private final Map<String, Integer> atomicFields = new HashMap<>();
 
         View(Catalog c, KernelVersion v) {
             for (ContextApi a : c.contextApis) if (a.range.contains(v)) contextApis.put(a.name, a);
@@ -268,6 +274,7 @@ public final class Catalog {
             for (Callback b : c.callbacks) if (b.range.contains(v)) callbacks.put(b.name, b);
             for (Object[] t : c.contextTests) if (((Range) t[2]).contains(v)) contextTests.put((String) t[0], (Boolean) t[1]);
             for (Object[] d : c.lockDropping) if (((Range) d[2]).contains(v)) lockDropping.put((String) d[0], (Integer) d[1]);
+            for (Object[] a : c.atomicFields) if (((Range) a[2]).contains(v)) atomicFields.put((String) a[0], (Integer) a[1]);
             this.version = v;
             for (Allocator a : c.allocators) if (a.range.contains(v)) allocators.put(a.name, a);
             for (ScopeApi s : c.scopeApis) if (s.range.contains(v)) scopeApis.put(s.name, s);
@@ -322,6 +329,8 @@ public final class Catalog {
         public Callback callback(String name) { return callbacks.get(name); }
         /** For a test of the context: TRUE when the test holding means atomic, FALSE when it means blocking is allowed. */
         public Boolean contextTest(String name) { return contextTests.get(name); }
+        /** The context a function stored in a member of this name runs in ([atomic-fields]), or null. */
+        public Integer atomicField(String field) { return atomicFields.get(field); }
         /** Whether an annotation marks early-boot code ([early-boot]). */
         public boolean isEarlyBootAnnotation(String word) { return earlyBoot.contains(word); }
         /** The argument holding the lock that a call drops around its own allocation, or null. */

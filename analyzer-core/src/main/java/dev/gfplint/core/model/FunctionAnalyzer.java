@@ -246,6 +246,15 @@ public final class FunctionAnalyzer {
         List<FunctionFacts.Callback> out = List.of();
         int i = 0;
         for (CfgNode n : nodes) {
+            for (Assignment a : n.assignments()) { // t->function = cb: a timer's callback
+                Expr t = a.target();
+                if (t == null || t.kind() != Expr.Kind.MEMBER || !"=".equals(a.op())) continue;
+                Integer kinds = catalog.atomicField(t.name());
+                String fn = nameOf(a.value());
+                if (kinds == null || fn.isEmpty() || c.locals.contains(fn) || c.paramIndex.containsKey(fn)) continue;
+                if (out.isEmpty()) out = new ArrayList<>(1);
+                out.add(new FunctionFacts.Callback(canonical(fn), kinds, t.text() + " = " + fn, a.pos().line(), a.pos().column()));
+            }
             for (CallSite cs : n.calls()) {
                 Catalog.Callback cb = cs.callee() == null ? null : catalog.callback(cs.callee());
                 if (cb != null && !cs.fromSkippedCode()) {
@@ -254,7 +263,8 @@ public final class FunctionAnalyzer {
                     String t = nameOf(a);
                     if (!t.isEmpty() && !c.locals.contains(t) && !c.paramIndex.containsKey(t)) {
                         if (out.isEmpty()) out = new ArrayList<>(1);
-                        out.add(new FunctionFacts.Callback(i, canonical(t), cb.kinds(), cs.callee()));
+                        out.add(new FunctionFacts.Callback(canonical(t), cb.kinds(), cs.callee() + "() registers " + t,
+                                cs.pos().line(), cs.pos().column()));
                     }
                 }
                 i++;

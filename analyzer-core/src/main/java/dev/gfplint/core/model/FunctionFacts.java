@@ -20,8 +20,8 @@ public final class FunctionFacts {
     /** A memalloc restore whose argument is the constant 0 (before 6.10 this clears an outer scope too). */
     public record RestoreZero(int line, int col, String api, int scopes) {}
 
-    /** Call {@code call} registers function {@code target} as a callback that runs in {@code kinds} ({@link ExecKind}). */
-    public record Callback(int call, String target, int kinds, String api) {}
+    /** Function {@code target} is registered at line:col ({@code what} says how) as a callback that runs in {@code kinds} ({@link ExecKind}). */
+    public record Callback(String target, int kinds, String what, int line, int col) {}
 
     /** Per call, the execution context there ({@link ContextFlow#pack}); null when nothing is held anywhere. */
     long[] contextAt;

@@ -182,10 +182,9 @@ public final class ModelBuilder {
             for (FunctionFacts.Callback cb : f.callbacks) {
                 Integer g = resolve(cb.target(), f.file, perFile, global, headerStatic);
                 if (g == null) continue;
-                Model.AtomicRoot root = new Model.AtomicRoot(cb.api() + "() registers " + cb.target(), cb.kinds(), f.name, f.file,
-                        f.lines[cb.call()], f.cols[cb.call()]);
-                Trace w = Trace.of(Trace.Step.at(f.file, f.lines[cb.call()], f.cols[cb.call()], f.name + " registers "
-                        + cb.target() + " with " + cb.api() + "(): it runs in " + ExecKind.first(cb.kinds()).description));
+                Model.AtomicRoot root = new Model.AtomicRoot(cb.what(), cb.kinds(), f.name, f.file, cb.line(), cb.col());
+                Trace w = Trace.of(Trace.Step.at(f.file, cb.line(), cb.col(), f.name + ": " + cb.what()
+                        + ": it runs in " + ExecKind.first(cb.kinds()).description));
                 cx.enter(g, cb.kinds(), cb.kinds(), root, w);
             }
         }
