@@ -74,6 +74,7 @@ final class BodyParser {
     }
 
     private static final String NESTING = "brackets nested deeper than " + MAX_NESTING + " levels";
+    private static final String CHAINED = "control statements nested deeper than " + MAX_NESTING + " levels without braces";
     private static final String DEPTH = "a parse tree deeper than " + MAX_DEPTH + " levels";
 
     /** Thrown by the parser when a statement's tree gets deeper than the limit; {@code token}: where. */
@@ -280,7 +281,7 @@ final class BodyParser {
         int lastSpanStart = -2;
         int level = 0;
         for (int[] span; (span = nestedTooDeep(toks)) != null; ) {
-            o.tooDeep(toks.get(span[2]), NESTING);
+            o.tooDeep(toks.get(span[2]), span[3] == 0 ? NESTING : CHAINED);
             toks = replace(toks, span, tb);
         }
         try {
@@ -338,15 +339,27 @@ final class BodyParser {
      */
     static int[] nestedTooDeep(List<KToken> toks) {
         int depth = 0;
+        int chain = 0; // control statements in a row without a brace or a ';' between (if (a) if (b) ...)
         for (int j = 1; j < toks.size() - 2; j++) {
             int t = toks.get(j).getType();
             if (t == LBRACE || t == LPAREN || t == LBRACK) {
+                if (t == LBRACE) chain = 0;
                 if (++depth > MAX_NESTING) {
                     int[] span = topLevelSpan(toks, j);
-                    return span == null ? null : new int[] {span[0], span[1], j};
+                    return span == null ? null : new int[] {span[0], span[1], j, 0};
                 }
             } else if (t == RBRACE || t == RPAREN || t == RBRACK) {
+                if (t == RBRACE) chain = 0;
                 depth = Math.max(0, depth - 1);
+            } else if (t == SEMI) {
+                chain = 0;
+            } else if (t == IF || t == WHILE || t == FOR || t == DO || t == ELSE || t == SWITCH) {
+                // each one nests the next statement; deciding where an else belongs looks ahead to the end of
+                // the chain, so a long chain costs its length squared
+                if (++chain > MAX_NESTING) {
+                    int[] span = topLevelSpan(toks, j);
+                    return span == null ? null : new int[] {span[0], span[1], j, 1};
+                }
             }
         }
         return null;

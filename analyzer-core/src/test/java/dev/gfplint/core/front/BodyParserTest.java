@@ -56,6 +56,17 @@ class BodyParserTest {
     }
 
     @Test
+    void aLongChainOfControlStatementsWithoutBracesCostsOnlyItself() {
+        String chain = "\t" + "if (a) ".repeat(20_000) + "x = 1;\n";
+        FrontEnd.Result r = analyze("void f(int a)\n{\n\tp = kmalloc(1, GFP_KERNEL);\n" + chain + "\tq = kmalloc(2, GFP_NOFS);\n}\n");
+        Function f = only(r);
+        assertEquals(1, f.skippedStatements());
+        assertEquals(2, parsedCalls(f).size());
+        assertEquals(List.of(new FrontEnd.Note(4, "function f: statement skipped: control statements nested deeper than "
+                + BodyParser.MAX_NESTING + " levels without braces")), r.notes());
+    }
+
+    @Test
     void aBodyAboveTheChunkSizeGivesTheSameStatementsAsParsedWhole() {
         int n = BodyParser.CHUNKED_ABOVE / 9 + 1000; // 9 tokens a statement: over the limit
         StringBuilder sb = new StringBuilder("void f(int c)\n{\n");
