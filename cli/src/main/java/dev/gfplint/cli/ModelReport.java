@@ -24,6 +24,11 @@ final class ModelReport {
                 pct(s.definiteDirectReclaim(), s.allocationSites()));
         out.printf(Locale.ROOT, "model: %d inferred wrapper allocators; %d gfp macros of the tree; built in %d ms%n",
                 s.wrappers(), s.gfpMacros(), s.buildMillis());
+        java.util.Set<String> declared = new java.util.TreeSet<>();
+        for (Model.AllocSite d : m.declaredCalls()) declared.add(d.allocator().name());
+        out.printf(Locale.ROOT, "model: %d calls pass a mask to %d functions only declared with a gfp_t parameter%s%n",
+                m.declaredCalls().size(), declared.size(), declared.isEmpty() ? ""
+                        : ", e.g. " + String.join(", ", declared.stream().limit(8).toList()));
         out.flush();
     }
 

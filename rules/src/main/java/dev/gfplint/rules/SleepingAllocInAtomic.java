@@ -33,7 +33,7 @@ public final class SleepingAllocInAtomic extends Rule {
             `preempt_disable`, `get_cpu*`, `local_irq_*`, `local_bh_disable`, `guard()` and `scoped_guard()`,
             trylocks on the branch where they succeeded), into the functions called there (with the call chain),
             (up to three calls deep from where the context begins; a name defined more than once is not followed),
-            and the callbacks registered to run in irq or softirq context. Only a context held on every path
+            and the callbacks registered to run in irq, NMI or softirq context. Only a context held on every path
             through a function counts. It is an error when the allocation itself runs in the context for every
             known caller, a warning when it is reached through calls made in the context (then the finding is
             on that call: it is where the fix goes) or only some callers hold the context. Sleepable locks (mutex,
@@ -42,9 +42,12 @@ public final class SleepingAllocInAtomic extends Rule {
             chosen at run time between a blocking and a non-blocking value (`in_irq ? GFP_ATOMIC : GFP_KERNEL`). Calls that drop their
             own lock around the allocation (`__xa_store()` under `xa_lock()`, `xas_nomem()`) are correct.
 
+            A call that passes a mask to a `gfp_t` parameter of a function the tree declares but does not define
+            (its body is elsewhere) is taken as an allocation with that mask, and reported as a warning.
+
             Notes: any allocation under a raw spinlock (on PREEMPT_RT the allocator takes sleeping locks, so
-            even `GFP_ATOMIC` is not allowed there), and `vmalloc()` with a non-blocking mask in an atomic
-            context (it may sleep whatever the mask says).
+            even `GFP_ATOMIC` is not allowed there), any allocation in an NMI handler (no allocator is NMI-safe),
+            and `vmalloc()` with a non-blocking mask in an atomic context (it may sleep whatever the mask says).
 
             **Bad:**
             ```c
@@ -72,36 +75,11 @@ public final class SleepingAllocInAtomic extends Rule {
 
     @Override
     public void checkModel(Model model, Consumer<Finding> out) {
-        AllocatorSemantics q = model.semantics();
         // One finding per place to fix: the allocation itself when the context is its own function's, else the
         // call made in the atomic context (the first call of the chain), with the allocations it reaches.
         java.util.Map<Trace.Step, List<Hit>> byAnchor = new java.util.LinkedHashMap<>();
-        model.forEachSite(id(), s -> {
-            Model.SiteContext best = null;
-            boolean vmallocAnyway = false;
-            for (Model.SiteContext c : model.contexts(s)) {
-                if (!c.atomic().isAtomic()) continue;
-                Tri sleeps = q.maySleep(c.effective());
-                if (sleeps == Tri.YES) {
-                    if (best == null || vmallocAnyway
-                            || (best.atomic().must() & ExecKind.ATOMIC) == 0 && (c.atomic().must() & ExecKind.ATOMIC) != 0) {
-                        best = c;
-                        vmallocAnyway = false;
-                    }
-                } else if (sleeps == Tri.NO && q.sleepsWhateverTheMask(s.allocator()) && best == null) {
-                    best = c;
-                    vmallocAnyway = true;
-                }
-            }
-            FunctionFacts f = model.function(s.fn());
-            if (best != null && !vmallocAnyway && choosesAtRunTime(model, s, best)) return;
-            if (best == null) {
-                if (model.rawSpinAt(s.fn(), s.call())) out.accept(rawNote(model, s, f));
-                return;
-            }
-            Trace.Step anchor = anchor(best, f, s);
-            byAnchor.computeIfAbsent(anchor, k -> new ArrayList<>()).add(new Hit(s, best, vmallocAnyway));
-        });
+        model.forEachSite(id(), s -> judge(model, s, byAnchor, out));
+        model.forEachDeclaredCall(id(), s -> judge(model, s, byAnchor, out));
         for (var e : byAnchor.entrySet()) {
             Trace.Step anchor = e.getKey();
             List<Hit> hits = e.getValue();
@@ -109,6 +87,39 @@ public final class SleepingAllocInAtomic extends Rule {
             for (Hit x : hits) if (!x.vmallocAnyway() && (h.vmallocAnyway() || more(x, h))) h = x;
             out.accept(report(model, anchor, h, hits.size() - 1));
         }
+    }
+
+    /** Files the site under its anchor when some context makes its mask sleep there; the raw-spinlock note otherwise. */
+    private void judge(Model model, Model.AllocSite s, java.util.Map<Trace.Step, List<Hit>> byAnchor, Consumer<Finding> out) {
+        AllocatorSemantics q = model.semantics();
+        Model.SiteContext best = null;
+        boolean vmallocAnyway = false;
+        for (Model.SiteContext c : model.contexts(s)) {
+            if (!c.atomic().isAtomic()) continue;
+            Tri sleeps = q.maySleep(c.effective());
+            if (sleeps == Tri.YES) {
+                if (best == null || vmallocAnyway
+                        || (best.atomic().must() & ExecKind.ATOMIC) == 0 && (c.atomic().must() & ExecKind.ATOMIC) != 0) {
+                    best = c;
+                    vmallocAnyway = false;
+                }
+            } else if (sleeps == Tri.NO && q.sleepsWhateverTheMask(s.allocator()) && best == null) {
+                best = c;
+                vmallocAnyway = true;
+            }
+        }
+        FunctionFacts f = model.function(s.fn());
+        if (best != null && !vmallocAnyway && choosesAtRunTime(model, s, best)) return;
+        if (best == null) {
+            if (model.declaration(s) != null) return;
+            Model.SiteContext nmi = null;
+            for (Model.SiteContext c : model.contexts(s)) if ((c.atomic().may() & ExecKind.NMI.bit()) != 0) nmi = c;
+            if (nmi != null) out.accept(nmiNote(model, s, f, nmi));
+            else if (model.rawSpinAt(s.fn(), s.call())) out.accept(rawNote(model, s, f));
+            return;
+        }
+        Trace.Step anchor = anchor(best, f, s);
+        byAnchor.computeIfAbsent(anchor, k -> new ArrayList<>()).add(new Hit(s, best, vmallocAnyway));
     }
 
     /**
@@ -146,15 +157,22 @@ public final class SleepingAllocInAtomic extends Rule {
         Model.SiteContext c = h.context();
         FunctionFacts f = model.function(s.fn());
         Model.Atomic a = c.atomic();
-        String what = s.allocator().name() + "() with " + model.flags().describe(c.raw());
+        Model.Declared declared = model.declaration(s);
+        String what = s.allocator().name() + "() with " + model.flags().describe(c.raw()) + (declared == null ? ""
+                : " (declared with a gfp_t parameter at " + declared.file() + ":" + declared.line()
+                  + " and not defined in the scanned tree, so taken as an allocation)");
         boolean atSite = anchor.file().equals(f.file) && anchor.line() == f.lines[s.call()] && anchor.col() == f.cols[s.call()];
         // An error where the allocation itself runs in the context on every path and for every caller; a warning
         // where it is reached through calls (whether they get there depends on their own paths).
-        boolean every = (a.must() & ExecKind.ATOMIC) != 0 && atSite;
+        // (a call to a function only declared is a warning: that it allocates is the declaration's word)
+        boolean held = (a.must() & ExecKind.ATOMIC) != 0 && atSite;
+        boolean every = held && declared == null;
         Level level = h.vmallocAnyway() ? Level.NOTE : every ? Level.ERROR : Level.WARNING;
         String under = under(a, anchor.file(), anchor.caller());
         boolean callback = isCallback(a);
-        String fix = callback
+        boolean nmi = callback && (a.root().kind() & ExecKind.NMI.bit()) != 0;
+        String fix = nmi ? "no allocator is safe in NMI context, GFP_ATOMIC included: allocate beforehand, or defer the work with irq_work"
+                : callback
                 ? "use GFP_ATOMIC and handle failure, or move the work to process context (a threaded irq handler, a workqueue)"
                 : atSite ? "allocate before the context begins, preload, or use GFP_ATOMIC or GFP_NOWAIT and handle failure"
                 : "call it before the context begins or after it ends, or make it allocate with a non-blocking mask";
@@ -163,7 +181,7 @@ public final class SleepingAllocInAtomic extends Rule {
         String msg = h.vmallocAnyway()
                 ? head + " may still sleep " + under + ": " + s.allocator().name() + "() allocates its page tables with"
                   + " GFP_KERNEL whatever the mask (judged as " + model.version() + "); allocate it outside the atomic context"
-                : head + " may sleep (direct reclaim) " + under + (every ? "" : atSite ? " for some of its callers" : " on some paths through these calls") + "; " + fix;
+                : head + " may sleep (direct reclaim) " + under + (held ? "" : atSite ? " for some of its callers" : " on some paths through these calls") + "; " + fix;
         List<Trace.Step> flow = flow(a, c.chain());
         if (!atSite) flow.add(Trace.Step.at(f.file, f.lines[s.call()], f.cols[s.call()], what));
         return finding(level, anchor.file(), anchor.line(), anchor.col(), msg, flow);
@@ -176,10 +194,7 @@ public final class SleepingAllocInAtomic extends Rule {
         if (r == null) return "in " + (k == null ? "an atomic context" : k.description) + " held by a caller";
         boolean callback = isCallback(a);
         String at = r.file().equals(file) ? "line " + r.line() : r.file() + ":" + r.line();
-        if (callback) {
-            ExecKind cb = (a.may() & ExecKind.HARDIRQ.bit()) != 0 ? ExecKind.HARDIRQ : ExecKind.SOFTIRQ;
-            return "in " + cb.description + " (" + r.what() + " at " + at + ")";
-        }
+        if (callback) return "in " + ExecKind.first(r.kind() & CALLBACKS).description + " (" + r.what() + " at " + at + ")";
         String by = r.function().equals(function) ? "" : " in " + r.function();
         ExecKind rk = ExecKind.first(r.kind());
         return "under " + r.what() + " taken at " + at + by + " (" + (rk == null ? "atomic" : rk.description) + ")";
@@ -187,8 +202,11 @@ public final class SleepingAllocInAtomic extends Rule {
 
     /** Whether the context is a callback's (an irq handler, a timer), not a lock or section taken in the code. */
     private static boolean isCallback(Model.Atomic a) {
-        return a.localMay() == 0 && a.root() != null && (a.root().kind() & (ExecKind.HARDIRQ.bit() | ExecKind.SOFTIRQ.bit())) != 0;
+        return a.localMay() == 0 && a.root() != null && (a.root().kind() & CALLBACKS) != 0;
     }
+
+    /** The kinds only a callback runs in. */
+    private static final int CALLBACKS = ExecKind.HARDIRQ.bit() | ExecKind.NMI.bit() | ExecKind.SOFTIRQ.bit();
 
     /** Where the context began, then the calls from there. */
     private static List<Trace.Step> flow(Model.Atomic a, List<Trace.Step> valueChain) {
@@ -200,6 +218,16 @@ public final class SleepingAllocInAtomic extends Rule {
         List<Trace.Step> chain = a.chain().isEmpty() ? valueChain : a.chain();
         if (a.localMay() == 0) out.addAll(chain);
         return out;
+    }
+
+    private Finding nmiNote(Model model, Model.AllocSite s, FunctionFacts f, Model.SiteContext c) {
+        Model.Atomic a = c.atomic();
+        List<Trace.Step> flow = flow(a, c.chain());
+        if (!flow.isEmpty()) flow.add(Trace.Step.at(f.file, f.lines[s.call()], f.cols[s.call()], s.allocator().name() + "()"));
+        return finding(Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], s.allocator().name() + "() with "
+                + model.flags().describe(c.raw()) + " " + under(a, f.file, f.name) + ": no allocator is safe in NMI"
+                + " context, GFP_ATOMIC included (it takes locks the interrupted code may hold); allocate beforehand"
+                + " and hand the memory over, or defer the work with irq_work", flow);
     }
 
     private Finding rawNote(Model model, Model.AllocSite s, FunctionFacts f) {

@@ -150,8 +150,13 @@ public final class FrontEnd {
             st.statementsSkipped += skipped;
         }
         st.deepestStatement = parser.deepest();
+        List<dev.gfplint.core.ir.Prototype> prototypes = new ArrayList<>(scanner.prototypes.size());
+        for (FunctionHeader h : scanner.prototypes) {
+            prototypes.add(new dev.gfplint.core.ir.Prototype(h.name(), h.params(),
+                    new SourcePos(tb.line(h.nameToken()), tb.col(h.nameToken()))));
+        }
         return new Result(new TranslationUnit(path, functions, macros, scanner.typedefs, st.lines,
-                SuppressionComments.find(text)), st, notes);
+                SuppressionComments.find(text), prototypes), st, notes);
     }
 
     /** The annotation words dropped before a function's name ({@code __init}, {@code notrace}, ...), in order. */

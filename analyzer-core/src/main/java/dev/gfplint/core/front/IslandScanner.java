@@ -28,6 +28,8 @@ final class IslandScanner {
     private final IdiomTable idioms;
     final List<Candidate> functions = new ArrayList<>();
     final Set<String> typedefs = new HashSet<>();
+    /** Function declarations without a body ({@code void *foo(size_t n, gfp_t gfp);}), in order. */
+    final List<FunctionHeader> prototypes = new ArrayList<>();
 
     IslandScanner(TokenBuffer tb, int[] seq, IdiomTable idioms) {
         this.tb = tb;
@@ -115,7 +117,11 @@ final class IslandScanner {
      * parenthesised declarator ({@code typedef void (*name)(args);}, {@code typedef void (name)(args);}).
      */
     private void declaration(int a, int b) {
-        if (b <= a || type(a) != TYPEDEF) return;
+        if (b <= a) return;
+        if (type(a) != TYPEDEF) {
+            prototype(a, b);
+            return;
+        }
         String last = null;
         int bd = 0;
         int pd = 0;
@@ -140,6 +146,16 @@ final class IslandScanner {
             else if (pd == 0 && t == IDENT) last = text(j);
         }
         if (last != null) typedefs.add(last);
+    }
+
+    /**
+     * Keeps [a, b) when it declares a function: a header as for a definition, written without a defining
+     * macro ({@code EXPORT_SYMBOL(foo);} and {@code module_init(foo);} are macro calls, not declarations).
+     */
+    private void prototype(int a, int b) {
+        if (type(b - 1) != RPAREN && type(b - 1) != IDENT) return; // a cheap test first: most declarations are variables
+        FunctionHeader h = header(a, b);
+        if (h != null && h.definedBy() == null) prototypes.add(h);
     }
 
     /** The header of a function whose body opens at {@code brace}, or null when [a, brace) is no function header. */

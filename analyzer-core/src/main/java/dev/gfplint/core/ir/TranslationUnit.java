@@ -15,6 +15,7 @@ public final class TranslationUnit {
     private final Set<String> typedefs;
     private final int lines;
     private final List<Suppression> suppressions;
+    private final List<Prototype> prototypes;
 
     public TranslationUnit(String path, List<Function> functions, MacroTable macros, Set<String> typedefs, int lines) {
         this(path, functions, macros, typedefs, lines, List.of());
@@ -22,6 +23,12 @@ public final class TranslationUnit {
 
     public TranslationUnit(String path, List<Function> functions, MacroTable macros, Set<String> typedefs, int lines,
                            List<Suppression> suppressions) {
+        this(path, functions, macros, typedefs, lines, suppressions, List.of());
+    }
+
+    public TranslationUnit(String path, List<Function> functions, MacroTable macros, Set<String> typedefs, int lines,
+                           List<Suppression> suppressions, List<Prototype> prototypes) {
+        this.prototypes = List.copyOf(prototypes);
         this.suppressions = List.copyOf(suppressions);
         this.path = path;
         this.functions = List.copyOf(functions);
@@ -38,6 +45,8 @@ public final class TranslationUnit {
     /** The file's {@code gfplint: ignore[...]} comments. */
     public List<Suppression> suppressions() { return suppressions; }
     public int lines() { return lines; }
+    /** The functions it declares without defining them, in order. */
+    public List<Prototype> prototypes() { return prototypes; }
 
     public Function function(String name) {
         for (Function f : functions) if (f.name().equals(name)) return f;

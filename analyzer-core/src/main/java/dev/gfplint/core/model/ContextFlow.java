@@ -46,18 +46,22 @@ final class ContextFlow {
 
     /** Items (locks and sections) tracked one by one in a function; more share the last bit, with a note. */
     static final int MAX_ITEMS = 64;
-    private static final int K = 11; // bits per kind set, ALLOWED included
+    private static final int K = 12; // bits per kind set, ALLOWED included
+    private static final int SET = (1 << K) - 1;
+    static {
+        if (ExecKind.ALLOWED >= 1 << K) throw new AssertionError("ExecKind sets no longer fit in " + K + " bits");
+    }
 
     /** Packs a call's context: kinds held on every path / some path, kinds dropped on every / some path, item. */
     static long pack(int must, int may, int droppedMust, int droppedMay, int item) {
-        return (must & 0x7FFL) | (long) (may & 0x7FF) << K | (long) (droppedMust & 0x7FF) << 2 * K
-                | (long) (droppedMay & 0x7FF) << 3 * K | (long) (item + 1 & 0xFFFF) << 4 * K;
+        return (must & SET) | (long) (may & SET) << K | (long) (droppedMust & SET) << 2 * K
+                | (long) (droppedMay & SET) << 3 * K | (long) (item + 1 & 0xFFFF) << 4 * K;
     }
 
-    static int must(long p) { return (int) (p & 0x7FF); }
-    static int may(long p) { return (int) (p >>> K & 0x7FF); }
-    static int droppedMust(long p) { return (int) (p >>> 2 * K & 0x7FF); }
-    static int droppedMay(long p) { return (int) (p >>> 3 * K & 0x7FF); }
+    static int must(long p) { return (int) (p & SET); }
+    static int may(long p) { return (int) (p >>> K & SET); }
+    static int droppedMust(long p) { return (int) (p >>> 2 * K & SET); }
+    static int droppedMay(long p) { return (int) (p >>> 3 * K & SET); }
     /** The held item to name in a message, or -1. */
     static int item(long p) { return (int) (p >>> 4 * K & 0xFFFF) - 1; }
 
@@ -347,7 +351,11 @@ final class ContextFlow {
             int best = -1;
             for (long b = set; b != 0; b &= b - 1) {
                 int i = Long.numberOfTrailingZeros(b);
-                if (i < held.size() && (held.get(i).kind() & ExecKind.ATOMIC) != 0) best = i;
+                if (i >= held.size() || (held.get(i).kind() & ExecKind.ATOMIC) == 0) continue;
+                // one call that takes several (spin_lock_irqsave: the lock, and interrupts off) is named by the lock
+                Held h = held.get(i), o = best < 0 ? null : held.get(best);
+                if (o == null || o.line() != h.line() || o.col() != h.col()
+                        || Integer.lowestOneBit(h.kind()) < Integer.lowestOneBit(o.kind())) best = i;
             }
             if (best >= 0) return best;
         }

@@ -13,6 +13,8 @@ public enum ExecKind {
     IRQ("irq", "interrupts disabled"),
     BH("bh", "bottom halves disabled"),
     HARDIRQ("hardirq", "a hard-irq handler"),
+    /** An NMI handler: no allocator is safe there, whatever the mask. */
+    NMI("nmi", "NMI context"),
     SOFTIRQ("softirq", "softirq context"),
     /** A branch on which a test of the context ({@code in_atomic()}, ...) says it is atomic. */
     TESTED("tested", "a branch where the context is atomic"),

@@ -3,6 +3,7 @@ package dev.gfplint.core.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The allocator-semantics model of a scanned tree: every function's facts, the call graph, per-function
@@ -49,6 +50,16 @@ public final class Model {
             Mask[] r = new Mask[Math.min(a.length, b.length)];
             for (int i = 0; i < r.length; i++) r[i] = a[i] == null || b[i] == null ? null : a[i].join(b[i]);
             return r;
+        }
+    }
+
+    /** A function the tree declares with gfp_t parameters ({@code gfpParams}, by index), first at file:line. */
+    public record Declared(String name, long gfpParams, String file, int line) {
+        /** The first of two declarations by path and line, with both's gfp_t parameters (so the merge is order-free). */
+        static Declared first(Declared a, Declared b) {
+            int c = a.file.compareTo(b.file);
+            Declared f = c < 0 || c == 0 && a.line <= b.line ? a : b;
+            return new Declared(f.name, a.gfpParams | b.gfpParams, f.file, f.line);
         }
     }
 
@@ -101,6 +112,10 @@ public final class Model {
     final int[] callers;
     final List<String> duplicateNames;
     TreeMacros treeMacros;
+    /** Calls that pass a mask to a function only declared in the tree (see {@link #declaredCalls}). */
+    List<AllocSite> declaredSites = List.of();
+    /** The declarations of {@link #declaredSites}' functions, by name (no catalog allocator among them). */
+    Map<String, Declared> declared = Map.of();
     /** Per function: atomic kinds held at its entry by every known caller / by some, where that began, and how. */
     int[] ctxMust, ctxMay;
     AtomicRoot[] ctxRoot;
@@ -139,11 +154,33 @@ public final class Model {
      * as an internal error of {@code what} in that site's file, and the other sites are still handled.
      */
     public void forEachSite(String what, java.util.function.Consumer<AllocSite> body) {
-        for (AllocSite s : sites) {
+        each(sites, what, body);
+    }
+
+    private void each(List<AllocSite> list, String what, java.util.function.Consumer<AllocSite> body) {
+        for (AllocSite s : list) {
             FunctionFacts f = functions.get(s.fn());
             incidents.guard(f.file, f.lines[s.call()], what, () -> body.accept(s));
         }
     }
+
+    /**
+     * Calls that pass a mask to a gfp_t parameter of a function the tree declares but does not define: taken at
+     * the declaration's word as allocations with that mask (their allocator is the declared function). Not in
+     * {@link #allocationSites()}: rules that judge what a mask means to the allocator itself skip them.
+     */
+    public List<AllocSite> declaredCalls() { return Collections.unmodifiableList(declaredSites); }
+
+    /** Like {@link #forEachSite}, over {@link #declaredCalls()}. */
+    public void forEachDeclaredCall(String what, java.util.function.Consumer<AllocSite> body) {
+        each(declaredSites, what, body);
+    }
+
+    /** The declaration a call of {@link #declaredCalls()} was taken from, or null for any other site. */
+    public Declared declaration(AllocSite s) {
+        return catalog.known(s.allocator().name()) ? null : declared.get(s.allocator().name());
+    }
+
     public FlagTable flags() { return flags; }
     public AllocatorSemantics semantics() { return semantics; }
     public Evaluator evaluator() { return evaluator; }

@@ -29,6 +29,8 @@ public final class ModelBuilder {
     private final TreeMacros macros = new TreeMacros();
     private final ConcurrentLinkedQueue<FunctionFacts> facts = new ConcurrentLinkedQueue<>();
     private final Incidents incidents;
+    /** Functions the tree declares with gfp_t parameters, by name (the first declaration by path and line). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Model.Declared> declared = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ModelBuilder(KernelVersion version, Catalog catalog, FlagTable flags) {
         this(version, catalog, flags, new Incidents());
@@ -54,6 +56,13 @@ public final class ModelBuilder {
     /** Keeps what the model needs of one file. Thread-safe. */
     public void add(TranslationUnit tu) {
         macros.offer(tu);
+        for (dev.gfplint.core.ir.Prototype p : tu.prototypes()) {
+            long bits = 0;
+            for (dev.gfplint.core.ir.Parameter q : p.params()) {
+                if (q.index() < 64 && FunctionAnalyzer.isGfpType(q.type())) bits |= 1L << q.index();
+            }
+            if (bits != 0) declared.merge(p.name(), new Model.Declared(p.name(), bits, tu.path(), p.pos().line()), Model.Declared::first);
+        }
         Map<Function, ContextFlow.Result> known = new java.util.IdentityHashMap<>();
         Map<String, ContextFlow.Effect> wrappers = new HashMap<>();
         incidents.guard(tu.path(), 1, "the lock wrappers of the file",
@@ -136,6 +145,7 @@ public final class ModelBuilder {
             }
             sitesOf.add(mine);
         }
+        List<Model.AllocSite> declaredSites = declaredCalls(fs, definitions);
 
         // ---- bottom-up: wrappers -------------------------------------------------------------------
         List<List<Model.Reach>> reaches = new ArrayList<>(n);
@@ -232,6 +242,10 @@ public final class ModelBuilder {
         List<String> dups = new ArrayList<>(dupCount.keySet());
         Model m = new Model(version, flags, catalog, ev, fs, targets, sites, reaches, incoming, entryMust, entryMay,
                 witness, callerCount, dups, incidents);
+        m.declaredSites = declaredSites;
+        Map<String, Model.Declared> used = new HashMap<>();
+        for (Model.AllocSite s : declaredSites) used.put(s.allocator().name(), declared.get(s.allocator().name()));
+        m.declared = used;
         m.treeMacros = macros;
         m.ctxMust = cx.must;
         m.ctxMay = cx.may;
@@ -254,6 +268,38 @@ public final class ModelBuilder {
         m.stats = new Model.Stats(n, calls, resolved, dups.size(), sccs.length, largest, sites.size(), defFs, defDr,
                 wrappers, macros.size(), flags.source(), (System.nanoTime() - t0) / 1_000_000);
         return m;
+    }
+
+    /**
+     * Calls that pass a mask to a gfp_t parameter of a function the tree declares but does not define (its body
+     * is in assembly, made by a macro, or outside the scanned roots): the model cannot see what it does with the
+     * mask, and takes the declaration at its word, as an allocation with it. One per call, on the first gfp_t
+     * parameter given a value the model keeps.
+     */
+    private List<Model.AllocSite> declaredCalls(List<FunctionFacts> fs, Map<String, Integer> definitions) {
+        if (declared.isEmpty()) return List.of();
+        Map<String, Catalog.Allocator> as = new HashMap<>();
+        List<Model.AllocSite> out = new ArrayList<>();
+        for (int i = 0; i < fs.size(); i++) {
+            FunctionFacts f = fs.get(i);
+            for (int c = 0; c < f.callCount(); c++) {
+                String g = f.callees[c];
+                if (g == null || f.args(c) == null) continue;
+                Model.Declared d = declared.get(g);
+                if (d == null || definitions.containsKey(g) || catalog.known(g) || catalog.contextApi(g) != null
+                        || catalog.contextTest(g) != null || catalog.lockDropping(g) != null) continue;
+                for (long bits = d.gfpParams(); bits != 0; bits &= bits - 1) {
+                    int k = Long.numberOfTrailingZeros(bits);
+                    MaskExpr m = f.arg(c, k);
+                    if (m == null) continue;
+                    Catalog.Allocator a = as.computeIfAbsent(g, x -> new Catalog.Allocator(x, k, null,
+                            Catalog.Family.OTHER, false, Catalog.Range.ALL));
+                    if (a.gfpArg() == k) out.add(new Model.AllocSite(i, c, a, m));
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean ambiguous(FunctionFacts c, int call, int g, List<FunctionFacts> fs, Map<String, Integer> defs) {
