@@ -29,6 +29,20 @@ final class ModelReport {
         out.printf(Locale.ROOT, "model: %d calls pass a mask to %d functions only declared with a gfp_t parameter%s%n",
                 m.declaredCalls().size(), declared.size(), declared.isEmpty() ? ""
                         : ", e.g. " + String.join(", ", declared.stream().limit(8).toList()));
+        int wrappers = 0, foreignCalls = 0;
+        java.util.Set<String> callingFiles = new java.util.HashSet<>();
+        for (int i = 0; i < m.functions().size(); i++) {
+            dev.gfplint.core.model.FunctionFacts f = m.function(i);
+            if (f.isLockWrapper()) wrappers++;
+            for (int c = 0; c < f.callCount(); c++) {
+                int g = m.target(i, c);
+                if (g < 0 || !m.function(g).isLockWrapper() || m.function(g).file.equals(f.file)) continue;
+                foreignCalls++;
+                callingFiles.add(f.file);
+            }
+        }
+        out.printf(Locale.ROOT, "model: %d lock wrappers; %d calls to one defined in another file, from %d files%n",
+                wrappers, foreignCalls, callingFiles.size());
         out.flush();
     }
 

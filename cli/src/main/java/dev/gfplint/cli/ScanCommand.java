@@ -237,12 +237,15 @@ public final class ScanCommand implements Callable<Integer> {
         Scanner.Progress progress = ScanProgress.forTerminal(quiet);
         Scanner.Result r;
         try {
-            r = scanner.scan(new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), config::excluded, progress,
-                    followSymlinks, incidents), unit -> {
+            Scanner.Options options = new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), config::excluded,
+                    progress, followSymlinks, incidents);
+            r = scanner.scan(options, unit -> {
                 if (!unit.suppressions().isEmpty()) suppressions.put(unit.path(), unit.suppressions());
                 builder.add(unit);
                 runner.onFile(unit);
             });
+            // the files that call another file's lock wrappers, read again knowing them
+            scanner.revisit(options, builder.filesToRevisit(), builder::revisit);
         } finally {
             ScanProgress.close(progress);
         }

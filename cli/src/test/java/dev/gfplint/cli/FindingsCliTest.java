@@ -80,4 +80,37 @@ class FindingsCliTest {
         assertEquals(2, flow.size());
         assertEquals(8, flow.get(0).get("location").get("physicalLocation").get("region").get("startLine").asInt());
     }
+
+    @Test
+    void aLockWrapperDefinedInAnotherFileHoldsItsLockInTheCaller() throws IOException {
+        // the header's inline wrappers take and drop the lock; the caller in another file allocates between them
+        CliRun.write(dir.resolve("include/q.h"), """
+                struct q { spinlock_t lock; void *e; };
+                static inline void q_lock(struct q *q)
+                {
+                        spin_lock(&q->lock);
+                }
+                static inline void q_unlock(struct q *q)
+                {
+                        spin_unlock(&q->lock);
+                }
+                """);
+        CliRun.write(dir.resolve("drivers/q/use.c"), """
+                void q_add(struct q *q)
+                {
+                        q_lock(q);
+                        q->e = kmalloc(64, GFP_KERNEL);
+                        q_unlock(q);
+                        q->e = kmalloc(64, GFP_KERNEL);
+                }
+                """);
+        for (String jobs : List.of("1", "2")) {
+            CliRun r = CliRun.of("scan", "--jobs", jobs, dir.toString());
+            r.assertCode(Main.EXIT_FINDINGS);
+            List<String> found = Arrays.stream(r.out().split("\\R")).filter(l -> l.contains("[sleeping-alloc-in-atomic]")).toList();
+            assertEquals(1, found.size(), r.out());
+            assertTrue(found.get(0).matches(".*/drivers/q/use\\.c:4:\\d+: error: kmalloc\\(\\) with GFP_KERNEL may sleep .*under q_lock\\(q\\) taken at line 3.*"),
+                    found.get(0));
+        }
+    }
 }

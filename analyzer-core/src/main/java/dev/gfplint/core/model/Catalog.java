@@ -55,6 +55,14 @@ public final class Catalog {
     /** A function that registers a callback (argument {@code fnArg}) that runs in {@code kinds}. */
     public record Callback(String name, int fnArg, int kinds, Range range) {}
 
+    /** A named value of a section that applies in {@code range}. */
+    private record Ranged<T>(String name, T value, Range range) {
+        /** Puts into {@code out} the values that apply to {@code v}, by name (a later line wins). */
+        static <T> void select(List<Ranged<T>> in, KernelVersion v, Map<String, T> out) {
+            for (Ranged<T> r : in) if (r.range.contains(v)) out.put(r.name, r.value);
+        }
+    }
+
     public static final class FormatException extends Exception {
         public FormatException(String m) {
             super(m);
@@ -69,12 +77,12 @@ public final class Catalog {
     private final List<Object[]> behaviours = new ArrayList<>();
     private final List<String[]> storageDirs = new ArrayList<>();
     private final List<ContextApi> contextApis = new ArrayList<>();
-    private final List<Object[]> guardClasses = new ArrayList<>();
+    private final List<Ranged<Integer>> guardClasses = new ArrayList<>();
     private final List<Callback> callbacks = new ArrayList<>();
-    private final List<Object[]> contextTests = new ArrayList<>();
-    private final List<Object[]> lockDropping = new ArrayList<>();
+    private final List<Ranged<Boolean>> contextTests = new ArrayList<>();
+    private final List<Ranged<Integer>> lockDropping = new ArrayList<>();
     private final java.util.Set<String> earlyBoot = new java.util.HashSet<>();
-    private final List<Object[]> atomicFields = new ArrayList<>();
+    private final List<Ranged<Integer>> atomicFields = new ArrayList<>();
 
     private Catalog() {}
 
@@ -213,7 +221,7 @@ public final class Catalog {
             }
             case "context-guards" -> {
                 if (positional.isEmpty()) throw new FormatException(where + name + ": needs KINDS");
-                guardClasses.add(new Object[] {name, ExecKind.parseSet(positional.get(0)), range});
+                guardClasses.add(new Ranged<>(name, ExecKind.parseSet(positional.get(0)), range));
             }
             case "atomic-callbacks" -> {
                 if (positional.isEmpty()) throw new FormatException(where + name + ": needs KINDS");
@@ -222,14 +230,14 @@ public final class Catalog {
             case "context-tests" -> {
                 String t = require(kv, "true", where);
                 if (!t.equals("atomic") && !t.equals("blocking")) throw new FormatException(where + "true= takes atomic or blocking, not " + t);
-                contextTests.add(new Object[] {name, t.equals("atomic"), range});
+                contextTests.add(new Ranged<>(name, t.equals("atomic"), range));
             }
             case "early-boot" -> earlyBoot.add(name);
             case "atomic-fields" -> {
                 if (positional.isEmpty()) throw new FormatException(where + name + ": needs KINDS");
-                atomicFields.add(new Object[] {name, ExecKind.parseSet(positional.get(0)), range});
+                atomicFields.add(new Ranged<>(name, ExecKind.parseSet(positional.get(0)), range));
             }
-            case "lock-dropping" -> lockDropping.add(new Object[] {name, Integer.parseInt(require(kv, "lock", where)), range});
+            case "lock-dropping" -> lockDropping.add(new Ranged<>(name, Integer.parseInt(require(kv, "lock", where)), range));
             default -> throw new FormatException(where + "unknown section [" + section + "]");
         }
     }
@@ -270,11 +278,11 @@ public final class Catalog {
 
         View(Catalog c, KernelVersion v) {
             for (ContextApi a : c.contextApis) if (a.range.contains(v)) contextApis.put(a.name, a);
-            for (Object[] g : c.guardClasses) if (((Range) g[2]).contains(v)) guardClasses.put((String) g[0], (Integer) g[1]);
+            Ranged.select(c.guardClasses, v, guardClasses);
             for (Callback b : c.callbacks) if (b.range.contains(v)) callbacks.put(b.name, b);
-            for (Object[] t : c.contextTests) if (((Range) t[2]).contains(v)) contextTests.put((String) t[0], (Boolean) t[1]);
-            for (Object[] d : c.lockDropping) if (((Range) d[2]).contains(v)) lockDropping.put((String) d[0], (Integer) d[1]);
-            for (Object[] a : c.atomicFields) if (((Range) a[2]).contains(v)) atomicFields.put((String) a[0], (Integer) a[1]);
+            Ranged.select(c.contextTests, v, contextTests);
+            Ranged.select(c.lockDropping, v, lockDropping);
+            Ranged.select(c.atomicFields, v, atomicFields);
             this.version = v;
             for (Allocator a : c.allocators) if (a.range.contains(v)) allocators.put(a.name, a);
             for (ScopeApi s : c.scopeApis) if (s.range.contains(v)) scopeApis.put(s.name, s);

@@ -99,7 +99,17 @@ public final class FunctionAnalyzer {
      * wrapper). {@code results} receives each function's context as computed with the final wrappers.
      */
     public Map<String, ContextFlow.Effect> lockWrappers(List<Function> fs, String file, Map<Function, ContextFlow.Result> results) {
-        Map<String, ContextFlow.Effect> wrappers = new HashMap<>();
+        return lockWrappers(fs, file, results, Map.of());
+    }
+
+    /**
+     * Like {@link #lockWrappers(List, String, Map)}, knowing already the effects of {@code foreign}: lock wrappers
+     * defined in other files (a name the file defines itself is its own).
+     */
+    public Map<String, ContextFlow.Effect> lockWrappers(List<Function> fs, String file, Map<Function, ContextFlow.Result> results,
+                                                        Map<String, ContextFlow.Effect> foreign) {
+        Map<String, ContextFlow.Effect> wrappers = new HashMap<>(foreign);
+        for (Function f : fs) wrappers.remove(f.name());
         java.util.Set<String> changed = null; // null: the first round, every function is computed
         for (int round = 0; round < 4; round++) {
             java.util.Set<String> now = new java.util.HashSet<>();

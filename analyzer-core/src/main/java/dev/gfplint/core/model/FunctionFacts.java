@@ -37,6 +37,15 @@ public final class FunctionFacts {
     /** The parameters those tests read. */
     long reachParams;
 
+    /** What it does to its caller's context as a lock wrapper ({@link ExecKind} sets): kinds it returns
+     *  holding, kinds of its caller's it releases; 0 and 0 for most functions. */
+    int lockAcquires, lockReleases;
+
+    /** Whether it returns holding a lock or section it took, or releases one of its caller's (atomic kinds only). */
+    public boolean isLockWrapper() {
+        return ((lockAcquires | lockReleases) & ExecKind.ATOMIC) != 0;
+    }
+
     /** The callbacks it registers. */
     List<Callback> callbacks = List.of();
 

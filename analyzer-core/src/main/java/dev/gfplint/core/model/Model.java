@@ -76,6 +76,32 @@ public final class Model {
         boolean sameKinds(Ctx o) {
             return must == o.must && may == o.may;
         }
+
+        /** Either context: kinds held in both on every path / in either on some, with the first's root and chain if it has one. */
+        Ctx join(Ctx o) {
+            return new Ctx(must & o.must, may | o.may, root != null ? root : o.root, root != null ? chain : o.chain);
+        }
+    }
+
+    /** Atomic kinds at a call: held on every path / on some path (entry included), and by the function itself. */
+    record Kinds(int must, int may, int local) {}
+
+    /**
+     * The atomic kinds at a call whose own context is {@code p} ({@link ContextFlow#pack}) in a function entered
+     * with {@code em} on every path and {@code ey} on some: what the function holds there, and what it was entered
+     * with less what it dropped on the way; null when nothing atomic is held, or when a test said blocking is
+     * allowed on every path. Only what is held on every path through the function counts as its own: a lock
+     * taken on some paths only is most often taken and dropped under the same condition (if (irq_on)
+     * spin_lock(...)), which a path-insensitive merge cannot tell from a real overlap.
+     */
+    static Kinds kindsAt(long p, int em, int ey) {
+        int lm = ContextFlow.must(p), dm = ContextFlow.droppedMust(p), dy = ContextFlow.droppedMay(p);
+        if ((dm & ExecKind.ALLOWED) != 0) return null;
+        em &= ~dy;
+        ey &= ~dy;
+        if ((dy & ExecKind.ALLOWED) != 0) em = 0;
+        int must = (lm | em) & ExecKind.ATOMIC, may = (lm | ey) & ExecKind.ATOMIC;
+        return may == 0 ? null : new Kinds(must, may, lm & ExecKind.ATOMIC);
     }
 
     /**
@@ -336,11 +362,9 @@ public final class Model {
     public Atomic atomicAt(int fn, int call, Ctx via) {
         FunctionFacts f = functions.get(fn);
         long p = f.contextAt(call);
-        int lm = ContextFlow.must(p), ly = ContextFlow.may(p), dm = ContextFlow.droppedMust(p), dy = ContextFlow.droppedMay(p);
-        if ((dm & ExecKind.ALLOWED) != 0) return Atomic.NONE;
-        int em, ey;
         AtomicRoot root;
         List<Trace.Step> chain;
+        int em, ey;
         if (via != null) {
             em = via.must();
             ey = via.may();
@@ -352,20 +376,13 @@ public final class Model {
             root = ctxRoot == null ? null : ctxRoot[fn];
             chain = ctxWitness == null || ctxWitness[fn] == null ? List.of() : ctxWitness[fn].reversedSteps();
         }
-        em &= ~dy;
-        ey &= ~dy;
-        if ((dy & ExecKind.ALLOWED) != 0) em = 0;
-        // Only what is held on every path through the function counts: a lock taken on some paths only is
-        // most often taken and dropped under the same condition (if (irq_on) spin_lock(...)), which a
-        // path-insensitive merge cannot tell from a real overlap.
-        int local = lm & ExecKind.ATOMIC;
-        int must = (lm | em) & ExecKind.ATOMIC, may = (lm | ey) & ExecKind.ATOMIC;
-        if (may == 0) return Atomic.NONE;
-        if (local != 0) {
+        Kinds k = kindsAt(p, em, ey);
+        if (k == null) return Atomic.NONE;
+        if (k.local() != 0) {
             root = localRoot(f, p);
             chain = List.of();
         }
-        return new Atomic(must, may, local, root, chain);
+        return new Atomic(k.must(), k.may(), k.local(), root, chain);
     }
 
     /**
@@ -396,9 +413,7 @@ public final class Model {
                 return inc.with(i);
             });
             if (evaluator.evalFeasible(when, c).isEmpty()) continue;
-            Ctx x = inc.ctx();
-            r = r == null ? x : new Ctx(r.must() & x.must(), r.may() | x.may(), r.root() != null ? r.root() : x.root(),
-                    r.root() != null ? r.chain() : x.chain());
+            r = r == null ? inc.ctx() : r.join(inc.ctx());
         }
         return r == null ? Ctx.NONE : r;
     }

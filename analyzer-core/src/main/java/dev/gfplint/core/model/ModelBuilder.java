@@ -63,21 +63,76 @@ public final class ModelBuilder {
             }
             if (bits != 0) declared.merge(p.name(), new Model.Declared(p.name(), bits, tu.path(), p.pos().line()), Model.Declared::first);
         }
+        analyzeFile(tu, Map.of(), facts);
+    }
+
+    private void analyzeFile(TranslationUnit tu, Map<String, ContextFlow.Effect> foreign, java.util.Queue<FunctionFacts> into) {
         Map<Function, ContextFlow.Result> known = new java.util.IdentityHashMap<>();
         Map<String, ContextFlow.Effect> wrappers = new HashMap<>();
         incidents.guard(tu.path(), 1, "the lock wrappers of the file",
-                () -> wrappers.putAll(analyzer.lockWrappers(tu.functions(), tu.path(), known)));
+                () -> wrappers.putAll(analyzer.lockWrappers(tu.functions(), tu.path(), known, foreign)));
         for (Function f : tu.functions()) {
             if (f.cfg() == null) continue;
-            incidents.guard(tu.path(), f.pos().line(), "the model of function " + f.name(),
-                    () -> facts.add(analyzer.analyze(f, tu.path(), wrappers, known.get(f))));
+            incidents.guard(tu.path(), f.pos().line(), "the model of function " + f.name(), () -> {
+                FunctionFacts ff = analyzer.analyze(f, tu.path(), wrappers, known.get(f));
+                ContextFlow.Effect e = known.containsKey(f) ? wrappers.get(f.name()) : null;
+                if (e != null) {
+                    ff.lockAcquires = e.acquires();
+                    ff.lockReleases = e.releases();
+                }
+                into.add(ff);
+            });
         }
+    }
+
+    /** Lock wrappers that other files call, by name, once every file is in ({@link #filesToRevisit}). */
+    private Map<String, ContextFlow.Effect> foreign = Map.of();
+    private final ConcurrentLinkedQueue<FunctionFacts> revisited = new ConcurrentLinkedQueue<>();
+    private final java.util.Set<String> revisitedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Once every file is in: the files that call a lock wrapper defined in another file (a function that returns
+     * holding a lock it took, or releases its caller's), sorted. Each file's contexts were computed knowing only
+     * its own wrappers; {@link #revisit} computes them again knowing these. Only names defined once in the tree
+     * count (another definition may be another architecture's, with another lock), non-static or in a header.
+     */
+    public List<String> filesToRevisit() {
+        Map<String, Integer> defs = new HashMap<>();
+        Map<String, FunctionFacts> wrapper = new HashMap<>();
+        for (FunctionFacts f : facts) {
+            defs.merge(f.name, 1, Integer::sum);
+            if (f.isLockWrapper() && (!f.isStatic || f.file.endsWith(".h"))) wrapper.put(f.name, f);
+        }
+        Map<String, ContextFlow.Effect> out = new HashMap<>();
+        for (FunctionFacts w : wrapper.values()) {
+            if (defs.get(w.name) == 1) out.put(w.name, new ContextFlow.Effect(w.lockAcquires, w.lockReleases));
+        }
+        java.util.TreeSet<String> files = new java.util.TreeSet<>();
+        for (FunctionFacts f : facts) {
+            if (files.contains(f.file)) continue;
+            for (String c : f.callees) {
+                if (c != null && out.containsKey(c) && !wrapper.get(c).file.equals(f.file)) {
+                    files.add(f.file);
+                    break;
+                }
+            }
+        }
+        foreign = out;
+        return new ArrayList<>(files);
+    }
+
+    /** Analyses a file of {@link #filesToRevisit} again, knowing the other files' lock wrappers; replaces its facts. Thread-safe. */
+    public void revisit(TranslationUnit tu) {
+        revisitedFiles.add(tu.path());
+        analyzeFile(tu, foreign, revisited);
     }
 
     public Model build() {
         long t0 = System.nanoTime();
         macros.freeze();
-        List<FunctionFacts> fs = new ArrayList<>(facts);
+        List<FunctionFacts> fs = new ArrayList<>(facts.size());
+        for (FunctionFacts f : facts) if (!revisitedFiles.contains(f.file)) fs.add(f);
+        fs.addAll(revisited);
         fs.sort(Comparator.comparing((FunctionFacts f) -> f.file).thenComparingInt(f -> f.line).thenComparingInt(f -> f.col));
         int n = fs.size();
         MacroEnv env = flags.asEnv().then(catalog.maskFunctions()).then(macros).then(Prelude.ENV);
@@ -355,16 +410,10 @@ public final class ModelBuilder {
         /** What call {@code call} of {@code c} holds: its own locks, and what {@code c} was entered with less what it dropped. */
         Model.Ctx at(FunctionFacts c, int ci, int call, Trace.Step step, Model.Ctx via) {
             long p = c.contextAt(call);
-            int lm = ContextFlow.must(p), ly = ContextFlow.may(p), dm = ContextFlow.droppedMust(p), dy = ContextFlow.droppedMay(p);
-            if ((dm & ExecKind.ALLOWED) != 0) return Model.Ctx.NONE;
-            int em = via != null ? via.must() : must[ci], ey = via != null ? via.may() : may[ci];
-            em &= ~dy;
-            ey &= ~dy;
-            if ((dy & ExecKind.ALLOWED) != 0) em = 0;
-            // what the call holds on every path through c (see Model.atomicAt)
-            int m = (lm | em) & ExecKind.ATOMIC, y = (lm | ey) & ExecKind.ATOMIC;
-            if (y == 0) return Model.Ctx.NONE;
-            if ((lm & ExecKind.ATOMIC) != 0) return new Model.Ctx(m, y, Model.localRoot(c, p), Trace.of(step));
+            Model.Kinds k = Model.kindsAt(p, via != null ? via.must() : must[ci], via != null ? via.may() : may[ci]);
+            if (k == null) return Model.Ctx.NONE;
+            int m = k.must(), y = k.may();
+            if (k.local() != 0) return new Model.Ctx(m, y, Model.localRoot(c, p), Trace.of(step));
             Model.AtomicRoot r = via != null ? via.root() : root[ci];
             Trace w = via != null ? via.chain() : witness[ci];
             // contexts are followed this many calls deep: beyond, what a callee does with its caller's lock (a
@@ -511,9 +560,8 @@ public final class ModelBuilder {
             // Too many distinct values: fold this one into the last, which then stands for "one of several"
             // and has no single chain (the rules judge such callers at their own call, see Model.throughCall).
             Model.Incoming last = dst.get(dst.size() - 1);
-            Model.Ctx joined = new Model.Ctx(last.ctx().must() & ctx.must(), last.ctx().may() | ctx.may(),
-                    last.ctx().root() != null ? last.ctx().root() : ctx.root(), last.ctx().root() != null ? last.ctx().chain() : ctx.chain());
-            dst.set(dst.size() - 1, new Model.Incoming(last.value().join(m), null, Model.Incoming.joinWith(last.withAll(), with), joined));
+            dst.set(dst.size() - 1, new Model.Incoming(last.value().join(m), null, Model.Incoming.joinWith(last.withAll(), with),
+                    last.ctx().join(ctx)));
             return false;
         }
     }

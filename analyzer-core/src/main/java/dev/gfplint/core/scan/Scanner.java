@@ -96,16 +96,47 @@ public final class Scanner {
         order.sort(Comparator.comparingLong(SourceFiles.Input::size).reversed().thenComparing(SourceFiles.Input::display));
         List<SourceFiles.Input> large = new ArrayList<>();
         while (!order.isEmpty() && order.get(0).size() > LARGE_FILE_BYTES && stats.jobs > 1) large.add(order.remove(0));
-        ExecutorService pool = Executors.newFixedThreadPool(stats.jobs, threads());
+        Consumer<SourceFiles.Input> one = in -> {
+            try {
+                analyze(in, o.maxFileBytes(), stats, diags, o.incidents(), sink);
+            } finally {
+                o.progress().fileDone();
+            }
+        };
+        runAll(stats.jobs, large, order, one);
+        lastInputs = inputs;
+        stats.wallSeconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
+        List<Diagnostic> sorted = new ArrayList<>(diags);
+        Collections.sort(sorted);
+        return new Result(stats, sorted, missing);
+    }
+
+    /** The files of the last {@link #scan}, for {@link #revisit}. */
+    private volatile List<SourceFiles.Input> lastInputs = List.of();
+
+    /**
+     * Reads the files of the last scan named in {@code displays} (as {@link TranslationUnit#path()} gives them)
+     * again and hands their IR to {@code sink}: for a model that needs a second look at a few files once it has
+     * seen them all. What the first reading reported (diagnostics, statistics, internal errors) is not reported
+     * again.
+     */
+    public void revisit(Options o, java.util.Collection<String> displays, Consumer<TranslationUnit> sink) throws InterruptedException {
+        java.util.Set<String> want = new java.util.HashSet<>(displays);
+        List<SourceFiles.Input> order = new ArrayList<>();
+        for (SourceFiles.Input in : lastInputs) if (want.contains(in.display())) order.add(in);
+        order.sort(Comparator.comparingLong(SourceFiles.Input::size).reversed().thenComparing(SourceFiles.Input::display));
+        ScanStats scratch = new ScanStats();
+        List<Diagnostic> ignored = Collections.synchronizedList(new ArrayList<>());
+        Incidents again = new Incidents();
+        runAll(Math.max(1, o.jobs()), List.of(), order, in -> analyze(in, o.maxFileBytes(), scratch, ignored, again, sink));
+    }
+
+    /** Runs {@code one} on every file: {@code large} one after another in one task, {@code order} in parallel. */
+    private static void runAll(int jobs, List<SourceFiles.Input> large, List<SourceFiles.Input> order,
+                               Consumer<SourceFiles.Input> one) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, threads());
         try {
             List<Future<?>> futures = new ArrayList<>(order.size() + 1);
-            Consumer<SourceFiles.Input> one = in -> {
-                try {
-                    analyze(in, o.maxFileBytes(), stats, diags, o.incidents(), sink);
-                } finally {
-                    o.progress().fileDone();
-                }
-            };
             futures.add(pool.submit(() -> large.forEach(one)));
             for (SourceFiles.Input in : order) futures.add(pool.submit(() -> one.accept(in)));
             for (Future<?> f : futures) {
@@ -119,10 +150,6 @@ public final class Scanner {
         } finally {
             pool.shutdownNow();
         }
-        stats.wallSeconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-        List<Diagnostic> sorted = new ArrayList<>(diags);
-        Collections.sort(sorted);
-        return new Result(stats, sorted, missing);
     }
 
     /**
