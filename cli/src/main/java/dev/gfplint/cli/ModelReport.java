@@ -2,6 +2,7 @@ package dev.gfplint.cli;
 
 import dev.gfplint.core.model.Model;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code --model-stats}: the allocator model's figures, for people and for the measurements. */
@@ -29,20 +30,10 @@ final class ModelReport {
         out.printf(Locale.ROOT, "model: %d calls pass a mask to %d functions only declared with a gfp_t parameter%s%n",
                 m.declaredCalls().size(), declared.size(), declared.isEmpty() ? ""
                         : ", e.g. " + String.join(", ", declared.stream().limit(8).toList()));
-        int wrappers = 0, foreignCalls = 0;
-        java.util.Set<String> callingFiles = new java.util.HashSet<>();
-        for (int i = 0; i < m.functions().size(); i++) {
-            dev.gfplint.core.model.FunctionFacts f = m.function(i);
-            if (f.isLockWrapper()) wrappers++;
-            for (int c = 0; c < f.callCount(); c++) {
-                int g = m.target(i, c);
-                if (g < 0 || !m.function(g).isLockWrapper() || m.function(g).file.equals(f.file)) continue;
-                foreignCalls++;
-                callingFiles.add(f.file);
-            }
-        }
-        out.printf(Locale.ROOT, "model: %d lock wrappers; %d calls to one defined in another file, from %d files%n",
-                wrappers, foreignCalls, callingFiles.size());
+        List<String> fw = m.foreignLockWrappers();
+        out.printf(Locale.ROOT, "model: %d lock wrappers (functions and macros) called where a file's first reading could not see them%s; %d files read again to follow them%n",
+                fw.size(), fw.isEmpty() ? "" : " (" + String.join(", ", fw.subList(0, Math.min(12, fw.size())))
+                        + (fw.size() > 12 ? ", ..." : "") + ")", m.revisitedFiles());
         out.flush();
     }
 

@@ -113,4 +113,29 @@ class FindingsCliTest {
                     found.get(0));
         }
     }
+
+    @Test
+    void aMacroThatIsOneLockCallHoldsItsLock() throws IOException {
+        CliRun.write(dir.resolve("include/sock.h"), """
+                #define bh_lock_sock(__sk)\tspin_lock(&((__sk)->sk_lock.slock))
+                #define bh_unlock_sock(__sk)\tspin_unlock(&((__sk)->sk_lock.slock))
+                #define lock_and_log(x)\tdo { spin_lock(x); log_it(); } while (0)
+                """);
+        CliRun.write(dir.resolve("net/x/sock.c"), """
+                void sk_poke(struct sock *sk, spinlock_t *l)
+                {
+                        bh_lock_sock(sk);
+                        sk->p = kmalloc(8, GFP_KERNEL);
+                        bh_unlock_sock(sk);
+                        sk->q = kmalloc(8, GFP_KERNEL);
+                        lock_and_log(l);
+                        sk->r = kmalloc(8, GFP_KERNEL);
+                }
+                """);
+        CliRun r = CliRun.of("scan", dir.toString());
+        List<String> found = Arrays.stream(r.out().split("\\R")).filter(l -> l.contains("[sleeping-alloc-in-atomic]")).toList();
+        // the one-call macro is followed; the do-while one is not understood, so nothing is assumed of it
+        assertEquals(1, found.size(), r.out());
+        assertTrue(found.get(0).matches(".*/net/x/sock\\.c:4:\\d+: error: .*under bh_lock_sock\\(sk\\) taken at line 3.*"), found.get(0));
+    }
 }

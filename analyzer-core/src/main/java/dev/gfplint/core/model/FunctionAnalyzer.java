@@ -83,6 +83,8 @@ public final class FunctionAnalyzer {
         /** Per node, the branch conditions on {@link #testedParams} that hold on every path to it; null if none. */
         Map<CfgNode, List<MaskExpr>> guardsIn;
         Map<CfgNode, MaskExpr> conds;
+        /** Branches whose whole condition is not about parameters, but which say something on one edge ({@link #conjuncts}). */
+        Map<CfgNode, List<MaskExpr>> partTrue, partFalse;
         /** Bounds reached: a local's values became unknown because there were too many or they got too large,
          *  or because a loop still changed them after {@link #WIDEN_AFTER} passes. */
         boolean valuesCut;
@@ -574,6 +576,7 @@ public final class FunctionAnalyzer {
     private Map<CfgNode, List<MaskExpr>> guards(Ctx c) {
         Map<CfgNode, List<MaskExpr>> in = new IdentityHashMap<>();
         Map<CfgNode, MaskExpr> conds = new IdentityHashMap<>();
+        Map<CfgNode, List<MaskExpr>> partTrue = new IdentityHashMap<>(), partFalse = new IdentityHashMap<>();
         boolean any = false;
         Map<String, MaskExpr> tested = new HashMap<>();
         for (Map.Entry<String, Integer> p : c.paramIndex.entrySet()) {
@@ -585,10 +588,23 @@ public final class FunctionAnalyzer {
             if (m != null) {
                 conds.put(n, m);
                 any = true;
+                continue;
+            }
+            // a && b: on its true edge each conjunct holds, the ones about parameters count even when the others
+            // read locals (if (!ret && flags == GFP_KERNEL)); a || b: on its false edge each disjunct is false
+            for (int side = 0; side < 2; side++) {
+                List<MaskExpr> parts = new ArrayList<>();
+                conjuncts(n.expr(), side == 0 ? "&&" : "||", parts, tested, c, 0);
+                if (parts.isEmpty()) continue;
+                if (side == 1) parts.replaceAll(x -> MaskExpr.unary("!", x));
+                (side == 0 ? partTrue : partFalse).put(n, parts);
+                any = true;
             }
         }
         if (!any) return null;
         c.conds = conds;
+        c.partTrue = partTrue;
+        c.partFalse = partFalse;
         CfgNode entry = c.cfg.entry();
         in.put(entry, List.of());
         ArrayDeque<CfgNode> work = new ArrayDeque<>();
@@ -631,14 +647,35 @@ public final class FunctionAnalyzer {
     }
 
     private static List<MaskExpr> edgeGuards(Edge e, List<MaskExpr> at, Ctx c) {
+        if (e.kind() != Edge.Kind.TRUE && e.kind() != Edge.Kind.FALSE) return at;
         MaskExpr cond = c.conds.get(e.from());
-        if (cond == null || (e.kind() != Edge.Kind.TRUE && e.kind() != Edge.Kind.FALSE)) return at;
-        MaskExpr g = e.kind() == Edge.Kind.TRUE ? cond : MaskExpr.unary("!", cond);
+        if (cond != null) return with(at, e.kind() == Edge.Kind.TRUE ? cond : MaskExpr.unary("!", cond));
+        List<MaskExpr> parts = (e.kind() == Edge.Kind.TRUE ? c.partTrue : c.partFalse).get(e.from());
+        if (parts == null) return at;
+        for (MaskExpr g : parts) at = with(at, g);
+        return at;
+    }
+
+    /** {@code at} and {@code g}, keeping the newest {@link #MAX_GUARDS}. */
+    private static List<MaskExpr> with(List<MaskExpr> at, MaskExpr g) {
         if (at.contains(g)) return at;
         List<MaskExpr> r = new ArrayList<>(at.size() + 1);
         r.addAll(at.size() >= MAX_GUARDS ? at.subList(at.size() - MAX_GUARDS + 1, at.size()) : at);
         r.add(g);
         return r;
+    }
+
+    /** The operands of a chain of {@code op} ({@code &&} or {@code ||}) that test only parameters, in order. */
+    private void conjuncts(Expr e, String op, List<MaskExpr> out, Map<String, MaskExpr> tested, Ctx c, int depth) {
+        if (e == null || depth > 32) return;
+        if (e.kind() == Expr.Kind.BINARY && op.equals(e.op()) && e.kids().size() == 2) {
+            conjuncts(e.kids().get(0), op, out, tested, c, depth + 1);
+            conjuncts(e.kids().get(1), op, out, tested, c, depth + 1);
+            return;
+        }
+        if (depth == 0) return; // not a chain of op at all
+        MaskExpr m = testOfParams(e, tested, c);
+        if (m != null) out.add(m);
     }
 
     /**

@@ -42,7 +42,7 @@ public final class FunctionFacts {
     int lockAcquires, lockReleases;
 
     /** Whether it returns holding a lock or section it took, or releases one of its caller's (atomic kinds only). */
-    public boolean isLockWrapper() {
+    boolean isLockWrapper() {
         return ((lockAcquires | lockReleases) & ExecKind.ATOMIC) != 0;
     }
 

@@ -140,6 +140,13 @@ public final class Model {
     TreeMacros treeMacros;
     /** Calls that pass a mask to a function only declared in the tree (see {@link #declaredCalls}). */
     List<AllocSite> declaredSites = List.of();
+    /** Lock wrappers called from another file than their own, and the files read again for them. */
+    List<String> foreignLockWrappers = List.of();
+    int revisitedFiles;
+
+    /** The lock wrappers called from another file than their own, by name. */
+    public List<String> foreignLockWrappers() { return foreignLockWrappers; }
+    public int revisitedFiles() { return revisitedFiles; }
     /** The declarations of {@link #declaredSites}' functions, by name (no catalog allocator among them). */
     Map<String, Declared> declared = Map.of();
     /** Per function: atomic kinds held at its entry by every known caller / by some, where that began, and how. */

@@ -63,7 +63,46 @@ public final class ModelBuilder {
             }
             if (bits != 0) declared.merge(p.name(), new Model.Declared(p.name(), bits, tu.path(), p.pos().line()), Model.Declared::first);
         }
+        for (dev.gfplint.core.ir.Macro m : tu.macros().all()) {
+            ContextFlow.Effect e = m.isFunctionLike() ? macroLockEffect(m.body()) : null;
+            if (e != null && !catalog.known(m.name()) && catalog.contextApi(m.name()) == null) {
+                // two definitions that disagree (another architecture's) make it no wrapper: NONE marks that
+                macroWrappers.merge(m.name(), e, (a, b) -> a.equals(b) ? a : NO_EFFECT);
+            }
+        }
         analyzeFile(tu, Map.of(), facts);
+    }
+
+    /** Function-like macros whose body is one call to a lock API of the catalog, by name (see {@link #macroLockEffect}). */
+    private final java.util.concurrent.ConcurrentHashMap<String, ContextFlow.Effect> macroWrappers = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ContextFlow.Effect NO_EFFECT = new ContextFlow.Effect(0, 0);
+
+    /**
+     * What a macro whose whole body is one call to a lock API does ({@code #define bh_lock_sock(sk)
+     * spin_lock(&((sk)->sk_lock.slock))}): the API's kinds, taken or released; null for any other body.
+     */
+    ContextFlow.Effect macroLockEffect(String body) {
+        String b = body.strip();
+        if (b.endsWith(";")) b = b.substring(0, b.length() - 1).strip();
+        int i = 0;
+        while (i < b.length() && (Character.isLetterOrDigit(b.charAt(i)) || b.charAt(i) == '_')) i++;
+        if (i == 0 || Character.isDigit(b.charAt(0))) return null;
+        Catalog.ContextApi api = catalog.contextApi(b.substring(0, i));
+        if (api == null || api.effect() == Catalog.ContextApi.Effect.TRYLOCK) return null;
+        int j = i;
+        while (j < b.length() && b.charAt(j) == ' ') j++;
+        if (j >= b.length() || b.charAt(j) != '(') return null;
+        int d = 0;
+        for (int k = j; k < b.length(); k++) {
+            char ch = b.charAt(k);
+            if (ch == '(') d++;
+            else if (ch == ')' && --d == 0) {
+                if (k != b.length() - 1) return null; // more than the one call
+                return api.effect() == Catalog.ContextApi.Effect.ACQUIRE
+                        ? new ContextFlow.Effect(api.kinds(), 0) : new ContextFlow.Effect(0, api.kinds());
+            }
+        }
+        return null;
     }
 
     private void analyzeFile(TranslationUnit tu, Map<String, ContextFlow.Effect> foreign, java.util.Queue<FunctionFacts> into) {
@@ -87,6 +126,8 @@ public final class ModelBuilder {
 
     /** Lock wrappers that other files call, by name, once every file is in ({@link #filesToRevisit}). */
     private Map<String, ContextFlow.Effect> foreign = Map.of();
+    /** How many of them another file calls. */
+    private java.util.SortedSet<String> foreignUsed = new java.util.TreeSet<>();
     private final ConcurrentLinkedQueue<FunctionFacts> revisited = new ConcurrentLinkedQueue<>();
     private final java.util.Set<String> revisitedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -94,7 +135,8 @@ public final class ModelBuilder {
      * Once every file is in: the files that call a lock wrapper defined in another file (a function that returns
      * holding a lock it took, or releases its caller's), sorted. Each file's contexts were computed knowing only
      * its own wrappers; {@link #revisit} computes them again knowing these. Only names defined once in the tree
-     * count (another definition may be another architecture's, with another lock), non-static or in a header.
+     * count (another definition may be another architecture's, with another lock), non-static or in a header;
+     * and macros whose body is one call to a lock API, where no function has the name.
      */
     public List<String> filesToRevisit() {
         Map<String, Integer> defs = new HashMap<>();
@@ -105,19 +147,28 @@ public final class ModelBuilder {
         }
         Map<String, ContextFlow.Effect> out = new HashMap<>();
         for (FunctionFacts w : wrapper.values()) {
-            if (defs.get(w.name) == 1) out.put(w.name, new ContextFlow.Effect(w.lockAcquires, w.lockReleases));
+            // a catalog API is known by its entry wherever it is called (spin_lock is itself an inline in a header)
+            if (defs.get(w.name) != 1 || catalog.contextApi(w.name) != null || catalog.contextTest(w.name) != null
+                    || catalog.lockDropping(w.name) != null || catalog.known(w.name)) continue;
+            out.put(w.name, new ContextFlow.Effect(w.lockAcquires, w.lockReleases));
+        }
+        for (Map.Entry<String, ContextFlow.Effect> e : macroWrappers.entrySet()) {
+            // a macro is no wrapper where a function of the same name exists (the macro may be another configuration's)
+            if (e.getValue() != NO_EFFECT && !defs.containsKey(e.getKey())) out.put(e.getKey(), e.getValue());
         }
         java.util.TreeSet<String> files = new java.util.TreeSet<>();
+        java.util.Set<String> calledElsewhere = new java.util.HashSet<>();
         for (FunctionFacts f : facts) {
-            if (files.contains(f.file)) continue;
             for (String c : f.callees) {
-                if (c != null && out.containsKey(c) && !wrapper.get(c).file.equals(f.file)) {
+                // a macro's callers are read again in its own file too: the first reading knew only functions
+                if (c != null && out.containsKey(c) && (!wrapper.containsKey(c) || !wrapper.get(c).file.equals(f.file))) {
                     files.add(f.file);
-                    break;
+                    calledElsewhere.add(c);
                 }
             }
         }
         foreign = out;
+        foreignUsed = new java.util.TreeSet<>(calledElsewhere);
         return new ArrayList<>(files);
     }
 
@@ -298,6 +349,8 @@ public final class ModelBuilder {
         Model m = new Model(version, flags, catalog, ev, fs, targets, sites, reaches, incoming, entryMust, entryMay,
                 witness, callerCount, dups, incidents);
         m.declaredSites = declaredSites;
+        m.foreignLockWrappers = List.copyOf(foreignUsed);
+        m.revisitedFiles = revisitedFiles.size();
         Map<String, Model.Declared> used = new HashMap<>();
         for (Model.AllocSite s : declaredSites) used.put(s.allocator().name(), declared.get(s.allocator().name()));
         m.declared = used;
