@@ -31,7 +31,8 @@ public final class SleepingAllocInAtomic extends Rule {
             The rule follows locks and sections along each path (`spin_lock*`, `raw_spin_lock*`,
             `read_lock*`/`write_lock*`, seqlocks, bit spinlocks, `xa_lock*`, `local_lock*`, `rcu_read_lock*`,
             `preempt_disable`, `get_cpu*`, `local_irq_*`, `local_bh_disable`, `guard()` and `scoped_guard()`,
-            trylocks on the branch where they succeeded), into the functions called there (with the call chain),
+            trylocks on the branch where they succeeded; lock wrappers, functions in any file of the tree or macros
+            whose body is one lock call, count as the lock they take), into the functions called there (with the call chain),
             (up to three calls deep from where the context begins; a name defined more than once is not followed),
             and the callbacks registered to run in irq, NMI or softirq context. Only a context held on every path
             through a function counts. It is an error when the allocation itself runs in the context for every

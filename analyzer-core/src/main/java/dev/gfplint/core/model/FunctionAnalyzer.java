@@ -83,6 +83,8 @@ public final class FunctionAnalyzer {
         /** Per node, the branch conditions on {@link #testedParams} that hold on every path to it; null if none. */
         Map<CfgNode, List<MaskExpr>> guardsIn;
         Map<CfgNode, MaskExpr> conds;
+        /** The file's #defines, for the integers they stand for ({@link #fileInteger}); null when not given. */
+        dev.gfplint.core.ir.MacroTable macros;
         /** Branches whose whole condition is not about parameters, but which say something on one edge ({@link #conjuncts}). */
         Map<CfgNode, List<MaskExpr>> partTrue, partFalse;
         /** Bounds reached: a local's values became unknown because there were too many or they got too large,
@@ -141,8 +143,19 @@ public final class FunctionAnalyzer {
 
     /** {@code wrappers}: the file's lock wrappers; {@code known}: the function's context if already computed. */
     public FunctionFacts analyze(Function f, String file, Map<String, ContextFlow.Effect> wrappers, ContextFlow.Result known) {
+        return analyze(f, file, wrappers, known, null);
+    }
+
+    /**
+     * {@code macros}: the file's own #defines; an object-like one whose body is an integer ({@code #define
+     * lbmSYNC 0x0008}) stands for that integer in arguments and parameter tests (gfp flag names are the
+     * catalog's and the tree's, never read from here).
+     */
+    public FunctionFacts analyze(Function f, String file, Map<String, ContextFlow.Effect> wrappers, ContextFlow.Result known,
+                                 dev.gfplint.core.ir.MacroTable macros) {
         Cfg cfg = f.cfg();
         Ctx c = new Ctx();
+        c.macros = macros;
         c.f = f;
         c.file = file;
         c.cfg = cfg;
@@ -342,9 +355,15 @@ public final class FunctionAnalyzer {
         if (out == null && alloc == null && !scopeApi) {
             // a bool literal alone is kept too: it may choose a callee's mask (atomic ? GFP_ATOMIC : GFP_KERNEL)
             for (int a = 0; a < as.size(); a++) {
-                if (!isBoolLiteral(as.get(a)) && !(keepInts && as.get(a) != null && as.get(a).kind() == Expr.Kind.INT)) continue;
+                Expr x = as.get(a);
+                MaskExpr m;
+                if (isBoolLiteral(x)) m = toMask(x, env, c);
+                else if (!keepInts || x == null || x.kind() == Expr.Kind.NAME && c.macros == null) continue;
+                else if (x.kind() == Expr.Kind.INT) m = toMask(x, env, c);
+                else if ((x.kind() == Expr.Kind.NAME || x.kind() == Expr.Kind.BINARY) && onlyConstants(m = toMask(x, env, c))) { /* kept */ }
+                else continue;
                 if (out == null) out = new MaskExpr[as.size()];
-                out[a] = toMask(as.get(a), env, c);
+                out[a] = m;
             }
         }
         if (out == null || alloc != null || scopeApi) return out;
@@ -438,6 +457,29 @@ public final class FunctionAnalyzer {
         return env;
     }
 
+    /** The integer a file-local object-like macro stands for ({@code #define F_SYNC (1 << 3)} too), or null. */
+    private static Long fileInteger(String name, Ctx c) {
+        if (c.macros == null || TreeMacros.containsGfp(name)) return null;
+        dev.gfplint.core.ir.Macro m = c.macros.get(name);
+        if (m == null || m.isFunctionLike()) return null;
+        String b = m.body().strip();
+        while (b.length() > 2 && b.charAt(0) == '(' && b.charAt(b.length() - 1) == ')') b = b.substring(1, b.length() - 1).strip();
+        int sh = b.indexOf("<<");
+        if (sh > 0) {
+            Long x = MaskParser.parseInt(b.substring(0, sh).strip()), y = MaskParser.parseInt(b.substring(sh + 2).strip());
+            return x == null || y == null || y < 0 || y > 62 ? null : x << y;
+        }
+        return MaskParser.parseInt(b);
+    }
+
+    /** Whether a kept value is a number however it was written (literals, file-local integer macros, operators). */
+    private static boolean onlyConstants(MaskExpr m) {
+        if (m.kind() == MaskExpr.Kind.CONST) return true;
+        if (m.kind() != MaskExpr.Kind.BINARY && m.kind() != MaskExpr.Kind.UNARY) return false;
+        for (MaskExpr k : m.kids()) if (!onlyConstants(k)) return false;
+        return true;
+    }
+
     MaskExpr toMask(Expr e, Map<String, MaskExpr> env, Ctx c) {
         if (e == null) return MaskExpr.UNKNOWN;
         switch (e.kind()) {
@@ -445,7 +487,8 @@ public final class FunctionAnalyzer {
                 MaskExpr v = env.get(e.name());
                 if (v != null) return v;
                 if (c.locals.contains(e.name()) || c.paramIndex.containsKey(e.name())) return MaskExpr.UNKNOWN;
-                return MaskExpr.name(e.name());
+                Long k = fileInteger(e.name(), c);
+                return k != null ? MaskExpr.constant(k) : MaskExpr.name(e.name());
             }
             case INT: {
                 Long v = MaskParser.parseInt(e.text());

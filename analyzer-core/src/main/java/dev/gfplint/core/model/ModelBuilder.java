@@ -113,7 +113,7 @@ public final class ModelBuilder {
         for (Function f : tu.functions()) {
             if (f.cfg() == null) continue;
             incidents.guard(tu.path(), f.pos().line(), "the model of function " + f.name(), () -> {
-                FunctionFacts ff = analyzer.analyze(f, tu.path(), wrappers, known.get(f));
+                FunctionFacts ff = analyzer.analyze(f, tu.path(), wrappers, known.get(f), tu.macros());
                 ContextFlow.Effect e = known.containsKey(f) ? wrappers.get(f.name()) : null;
                 if (e != null) {
                     ff.lockAcquires = e.acquires();
