@@ -33,3 +33,16 @@ void log_next_page(struct log *log)
 	log_write(log, LB_WRITE | LB_RELEASE, 0);
 	LOG_UNLOCK(log);
 }
+
+/* the same through a helper that passes its own cant_block on, with the flags beside it */
+static void log_gc_write(struct log *log, int cant_block)
+{
+	log_write(log, LB_WRITE, cant_block);
+}
+
+void log_group_commit(struct log *log)
+{
+	LOG_LOCK(log);
+	log_gc_write(log, 0);
+	LOG_UNLOCK(log);
+}

@@ -360,7 +360,7 @@ public final class FunctionAnalyzer {
                 if (isBoolLiteral(x)) m = toMask(x, env, c);
                 else if (!keepInts || x == null || x.kind() == Expr.Kind.NAME && c.macros == null) continue;
                 else if (x.kind() == Expr.Kind.INT) m = toMask(x, env, c);
-                else if ((x.kind() == Expr.Kind.NAME || x.kind() == Expr.Kind.BINARY) && onlyConstants(m = toMask(x, env, c))) { /* kept */ }
+                else if (isConstantExpr(x) && onlyConstants(m = toMask(x, env, c))) { /* kept */ }
                 else continue;
                 if (out == null) out = new MaskExpr[as.size()];
                 out[a] = m;
@@ -372,9 +372,18 @@ public final class FunctionAnalyzer {
         List<MaskExpr> guards = c.guardsIn == null ? null : valueGuards(c.guardsIn.get(node), c);
         for (int a = 0; a < as.size(); a++) {
             if (out[a] == null && isLiteral(as.get(a))) out[a] = toMask(as.get(a), env, c);
+            if (out[a] == null && c.macros != null && isConstantExpr(as.get(a))) {
+                MaskExpr m = toMask(as.get(a), env, c);
+                if (onlyConstants(m)) out[a] = m; // flags written with the file's #defines (LB_WRITE | LB_GC)
+            }
             if (out[a] != null && guards != null && !guards.isEmpty()) out[a] = MaskExpr.guard(guards, out[a]);
         }
         return out;
+    }
+
+    /** A name or an operator over names and literals: what a file's integer #defines may make a number. */
+    private static boolean isConstantExpr(Expr e) {
+        return e != null && (e.kind() == Expr.Kind.NAME || e.kind() == Expr.Kind.BINARY);
     }
 
     private static boolean isBoolLiteral(Expr e) {
