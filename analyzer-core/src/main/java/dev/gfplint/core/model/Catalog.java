@@ -55,6 +55,12 @@ public final class Catalog {
     /** A function that registers a callback (argument {@code fnArg}) that runs in {@code kinds}. */
     public record Callback(String name, int fnArg, int kinds, Range range) {}
 
+    /** A versioned form of an allocator with its number of arguments at the call ({@code args=N}). */
+    public record Form(Allocator allocator, int args) {}
+
+    /** The forms given with args=, by name, over every version. */
+    private final Map<String, List<Form>> forms = new HashMap<>();
+
     /** A named value of a section that applies in {@code range}. */
     private record Ranged<T>(String name, T value, Range range) {
         /** Puts into {@code out} the values that apply to {@code v}, by name (a later line wins). */
@@ -156,7 +162,9 @@ public final class Catalog {
                 if (kv.containsKey("gfp")) {
                     MaskExpr dflt = kv.containsKey("default") ? MaskParser.parse(kv.get("default")) : null;
                     if (dflt != null && dflt.isUnknown()) throw new FormatException(where + "cannot parse default " + kv.get("default"));
-                    allocators.add(new Allocator(name, Integer.parseInt(kv.get("gfp")), dflt, fam, nofail, range));
+                    Allocator a = new Allocator(name, Integer.parseInt(kv.get("gfp")), dflt, fam, nofail, range);
+                    allocators.add(a);
+                    if (kv.containsKey("args")) forms.computeIfAbsent(name, k -> new ArrayList<>()).add(new Form(a, Integer.parseInt(kv.get("args"))));
                 } else if (kv.containsKey("mask")) {
                     MaskExpr m = MaskParser.parse(kv.get("mask"));
                     if (m.isUnknown()) throw new FormatException(where + "cannot parse mask " + kv.get("mask"));
@@ -273,6 +281,7 @@ public final class Catalog {
         private final Map<String, Callback> callbacks = new HashMap<>();
         private final Map<String, Boolean> contextTests = new HashMap<>();
         private final Map<String, Integer> lockDropping = new HashMap<>();
+        private final Map<String, List<Form>> forms;
         private final java.util.Set<String> earlyBoot;
         private final Map<String, Integer> atomicFields = new HashMap<>();
 
@@ -296,6 +305,7 @@ public final class Catalog {
             for (Object[] b : c.behaviours)
                 if (((Range) b[3]).contains(v)) behaviours.put(b[0] + " " + b[1], (String) b[2]);
             this.maskFunctions = c.maskFunctions;
+            this.forms = c.forms;
             this.earlyBoot = c.earlyBoot;
             this.storageDirs = c.storageDirs;
         }
@@ -343,6 +353,9 @@ public final class Catalog {
         public boolean isEarlyBootAnnotation(String word) { return earlyBoot.contains(word); }
         /** The argument holding the lock that a call drops around its own allocation, or null. */
         public Integer lockDropping(String name) { return lockDropping.get(name); }
+
+        /** The versioned forms of allocator {@code name} with their argument counts, whatever the version judged. */
+        public List<Form> forms(String name) { return forms.getOrDefault(name, List.of()); }
         public Allocator allocator(String name) { return allocators.get(name); }
         public ScopeApi scopeApi(String name) { return scopeApis.get(name); }
         public ScopeOpener opener(String name) { return openers.get(name); }

@@ -234,6 +234,11 @@ public final class ModelBuilder {
         int[][] sccs = Scc.components(targets);
 
         // ---- allocation sites ----------------------------------------------------------------------
+        // where the tree itself declares or defines an allocator, the position of its gfp_t parameter wins
+        Map<String, Long> treeGfp = new HashMap<>();
+        for (Model.Declared d : declared.values()) if (catalog.allocator(d.name()) != null) treeGfp.merge(d.name(), d.gfpParams(), (x, y) -> x | y);
+        for (FunctionFacts f : fs) if (f.gfpParams != 0 && catalog.allocator(f.name) != null) treeGfp.merge(f.name, f.gfpParams, (x, y) -> x | y);
+        Map<String, Catalog.Allocator> forms = new HashMap<>();
         List<Model.AllocSite> sites = new ArrayList<>();
         List<List<Model.AllocSite>> sitesOf = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -241,7 +246,8 @@ public final class ModelBuilder {
             List<Model.AllocSite> mine = List.of();
             for (int c = 0; c < f.callCount(); c++) {
                 if (f.callees[c] == null) continue;
-                Catalog.Allocator a = catalog.allocator(f.callees[c]);
+                MaskExpr[] kept = f.args(c);
+                Catalog.Allocator a = treeForm(f.callees[c], kept == null ? -1 : kept.length, treeGfp, forms);
                 if (a == null) continue;
                 MaskExpr m = a.implicit() ? a.implicitMask() : f.arg(c, a.gfpArg());
                 Model.AllocSite s = new Model.AllocSite(i, c, a, m == null ? MaskExpr.UNKNOWN : m);
@@ -376,6 +382,28 @@ public final class ModelBuilder {
         m.stats = new Model.Stats(n, calls, resolved, dups.size(), sccs.length, largest, sites.size(), defFs, defDr,
                 wrappers, macros.size(), flags.source(), (System.nanoTime() - t0) / 1_000_000);
         return m;
+    }
+
+    /**
+     * The catalog's allocator {@code name}, with its gfp position taken from the tree when every declaration and
+     * definition of it in the tree has its one gfp_t parameter at the same other position (the tree is another
+     * version than the one judged, or the catalog is wrong for it); else the one versioned form whose number of
+     * arguments is the call's {@code nargs}, if only one fits; null when it is no allocator.
+     */
+    private Catalog.Allocator treeForm(String name, int nargs, Map<String, Long> treeGfp, Map<String, Catalog.Allocator> forms) {
+        Catalog.Allocator a = catalog.allocator(name);
+        if (a == null || a.implicit()) return a;
+        Long bits = treeGfp.get(name);
+        if (bits == null || Long.bitCount(bits) != 1) {
+            // no word from the tree: the call's number of arguments, when it fits one versioned form only
+            Catalog.Form only = null;
+            int fit = 0;
+            for (Catalog.Form f : catalog.forms(name)) if (f.args() == nargs) { only = f; fit++; }
+            return fit == 1 ? only.allocator() : a;
+        }
+        if (Long.numberOfTrailingZeros(bits) == a.gfpArg()) return a;
+        return forms.computeIfAbsent(name, n -> new Catalog.Allocator(a.name(), Long.numberOfTrailingZeros(bits),
+                a.implicitMask(), a.family(), a.nofail(), a.range()));
     }
 
     /**
