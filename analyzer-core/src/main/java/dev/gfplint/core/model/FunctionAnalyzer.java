@@ -80,6 +80,8 @@ public final class FunctionAnalyzer {
         long testedParams;
         /** The tested parameters whose tests refine values (gfp_t and bool); integer ones only say which calls are reached. */
         long valueTested;
+        /** Tested parameters the function assigns: a test of one counts only where no path has assigned it yet. */
+        long assignedParams;
         /** Per node, the branch conditions on {@link #testedParams} that hold on every path to it; null if none. */
         Map<CfgNode, List<MaskExpr>> guardsIn;
         Map<CfgNode, MaskExpr> conds;
@@ -190,7 +192,7 @@ public final class FunctionAnalyzer {
                 if (t == null || !(c.locals.contains(t) || c.paramIndex.containsKey(t))) continue;
                 if (c.gfpLocals.contains(t) || mentionsGfp(a.value(), c)) valueFlow = true;
                 Integer p = c.paramIndex.get(t);
-                if (p != null) c.testedParams &= ~bit(p);
+                if (p != null) c.assignedParams |= bit(p);
             }
         }
         for (String l : c.locals) {
@@ -634,9 +636,16 @@ public final class FunctionAnalyzer {
         for (Map.Entry<String, Integer> p : c.paramIndex.entrySet()) {
             if ((c.testedParams & bit(p.getValue())) != 0) tested.put(p.getKey(), MaskExpr.param(p.getValue(), p.getKey()));
         }
+        Map<CfgNode, Long> assignedBefore = c.assignedParams == 0 ? null : assignedBefore(c);
         for (CfgNode n : c.cfg.nodes()) {
             if (n.kind() != CfgNode.Kind.BRANCH || n.expr() == null) continue;
-            MaskExpr m = testOfParams(n.expr(), tested, c);
+            Map<String, MaskExpr> here = tested;
+            long stale = assignedBefore == null ? 0 : assignedBefore.getOrDefault(n, c.assignedParams);
+            if (stale != 0) { // the test reads a value that may no longer be the caller's
+                here = new HashMap<>(tested);
+                for (Map.Entry<String, Integer> p : c.paramIndex.entrySet()) if ((stale & bit(p.getValue())) != 0) here.remove(p.getKey());
+            }
+            MaskExpr m = testOfParams(n.expr(), here, c);
             if (m != null) {
                 conds.put(n, m);
                 any = true;
@@ -646,7 +655,7 @@ public final class FunctionAnalyzer {
             // read locals (if (!ret && flags == GFP_KERNEL)); a || b: on its false edge each disjunct is false
             for (int side = 0; side < 2; side++) {
                 List<MaskExpr> parts = new ArrayList<>();
-                conjuncts(n.expr(), side == 0 ? "&&" : "||", parts, tested, c, 0);
+                conjuncts(n.expr(), side == 0 ? "&&" : "||", parts, here, c, 0);
                 if (parts.isEmpty()) continue;
                 if (side == 1) parts.replaceAll(x -> MaskExpr.unary("!", x));
                 (side == 0 ? partTrue : partFalse).put(n, parts);
@@ -676,6 +685,33 @@ public final class FunctionAnalyzer {
                     if (nw.size() == old.size()) continue;
                 }
                 in.put(e.to(), nw);
+                work.add(e.to());
+            }
+        }
+        return in;
+    }
+
+    /**
+     * Per node, the parameters some path from the entry has assigned before it or in it (a may analysis over
+     * {@link Ctx#assignedParams}): where a parameter is not among them, it still holds what the caller passed.
+     */
+    private static Map<CfgNode, Long> assignedBefore(Ctx c) {
+        Map<CfgNode, Long> in = new IdentityHashMap<>();
+        ArrayDeque<CfgNode> work = new ArrayDeque<>();
+        in.put(c.cfg.entry(), 0L);
+        work.add(c.cfg.entry());
+        while (!work.isEmpty()) {
+            CfgNode n = work.poll();
+            long here = in.get(n);
+            for (Assignment a : n.assignments()) {
+                Integer p = a.targetName() == null ? null : c.paramIndex.get(a.targetName());
+                if (p != null) here |= bit(p);
+            }
+            in.put(n, here);
+            for (Edge e : n.successors()) {
+                Long old = in.get(e.to());
+                if (old != null && (old | here) == old) continue;
+                in.put(e.to(), old == null ? here : old | here);
                 work.add(e.to());
             }
         }
