@@ -48,7 +48,10 @@ public final class ContradictoryGfpFlags extends Rule {
             ```
             **Fix.** Decide whether the allocation may fail. If it may, drop `__GFP_NOFAIL` and handle NULL. If
             it may not, drop the give-up flag and make sure the context may block. A mask that clears NOFAIL
-            first (`gfp & ~__GFP_NOFAIL | __GFP_NORETRY`, as kvmalloc does) is fine.
+            first (`gfp & ~__GFP_NOFAIL | __GFP_NORETRY`, as kvmalloc does) is fine. A light first attempt,
+            the caller's mask with `__GFP_NORETRY` added or direct reclaim cleared, followed on the same path by
+            the real attempt with the caller's mask, is meant to fail fast whatever the caller passed: it is a
+            note at most.
             """;
 
     public ContradictoryGfpFlags() {
@@ -102,12 +105,16 @@ public final class ContradictoryGfpFlags extends Rule {
                 }
             }
             String at = s.allocator().name() + "() with ";
+            // a first attempt that only makes the caller's mask lighter, before the real one, is meant to fail
+            // fast whatever the caller passed: a note at most (what the caller's flag does to it, it says)
+            boolean light = !hits.isEmpty() && model.isLightFirstAttempt(s);
             for (Object[] h : hits.values()) {
                 AllocatorSemantics.Conflict k = (AllocatorSemantics.Conflict) h[0];
                 Model.SiteContext c = (Model.SiteContext) h[1];
                 String where = (Integer) h[2] == cs.size() ? "" : " on some paths";
-                out.accept(finding(levelOf(k), f.file, f.lines[s.call()], f.cols[s.call()], at
-                        + model.flags().describe(c.raw()) + where + ": " + k.description() + advice(k), c.chain()));
+                out.accept(finding(light ? Level.NOTE : levelOf(k), f.file, f.lines[s.call()], f.cols[s.call()], at
+                        + model.flags().describe(c.raw()) + where + ": " + k.description()
+                        + (light ? LIGHT : advice(k)), c.chain()));
             }
             // A no-op NORETRY is a note only where this function builds the whole mask and it is a no-op on every
             // path: a mask a caller passes in, or one that loses direct reclaim only on some paths (slub's light
@@ -119,6 +126,9 @@ public final class ContradictoryGfpFlags extends Rule {
             if (hits.isEmpty()) redundant(model, s, f, out);
         });
     }
+
+    private static final String LIGHT = "; this is a light first attempt (the caller's mask made to fail fast) before the"
+            + " real one, which is intended; clear the caller's flag here too if the allocator warns about it";
 
     private static final String NOOP_NORETRY = ": __GFP_NORETRY has no effect on a mask without __GFP_DIRECT_RECLAIM; drop it";
 

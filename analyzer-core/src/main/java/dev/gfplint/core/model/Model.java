@@ -454,6 +454,68 @@ public final class Model {
         return List.of(m);
     }
 
+    private Map<Integer, List<AllocSite>> sitesByFn;
+
+    /**
+     * Whether {@code s} is a first, lighter attempt: its mask is the function's gfp parameter with
+     * {@code __GFP_NORETRY} added or direct reclaim cleared ({@code gfp | __GFP_NORETRY | __GFP_NOWARN},
+     * {@code gfp & ~__GFP_DIRECT_RECLAIM}), and a later allocation of the same function, on a path after it,
+     * asks with that parameter's mask as it is. Such an attempt is meant to fail fast whatever the caller passed.
+     */
+    public boolean isLightFirstAttempt(AllocSite s) {
+        long ps = s.mask().params();
+        if (Long.bitCount(ps) != 1) return false;
+        int p = Long.numberOfTrailingZeros(ps);
+        FunctionFacts f = functions.get(s.fn());
+        Evaluator.Context ctx = Evaluator.Context.inFile(f.file);
+        if (lightened(s.mask(), p, ctx, false) != Boolean.TRUE) return false;
+        if (sitesByFn == null) {
+            Map<Integer, List<AllocSite>> m = new java.util.HashMap<>();
+            for (AllocSite x : sites) m.computeIfAbsent(x.fn(), k -> new ArrayList<>(2)).add(x);
+            sitesByFn = m;
+        }
+        List<AllocSite> mine = sitesByFn.getOrDefault(s.fn(), List.of());
+        if (mine.size() < 2) return false;
+        int[] before = f.earliestBefore(c -> c == s.call());
+        for (AllocSite t : mine) {
+            if (t.call() == s.call() || before[t.call()] != s.call() || t.mask().params() != ps) continue;
+            if (lightened(t.mask(), p, ctx, false) == Boolean.FALSE) return true;
+        }
+        return false;
+    }
+
+    /**
+     * For a mask built from parameter {@code p} by ORing and clearing constant bits: TRUE when that adds
+     * __GFP_NORETRY or clears __GFP_DIRECT_RECLAIM, FALSE when it does neither, null for any other shape.
+     */
+    private Boolean lightened(MaskExpr m, int p, Evaluator.Context ctx, boolean light) {
+        switch (m.kind()) {
+            case PARAM:
+                return m.params() == 1L << p ? light : null;
+            case BINARY: {
+                if (m.kids().size() != 2) return null;
+                MaskExpr a = m.kid(0), b = m.kid(1);
+                if ("|".equals(m.name())) {
+                    if (a.params() != 0 && b.params() == 0) return lightened(a, p, ctx, light || has(b, Flag.NORETRY, ctx));
+                    if (b.params() != 0 && a.params() == 0) return lightened(b, p, ctx, light || has(a, Flag.NORETRY, ctx));
+                    return null;
+                }
+                if ("&".equals(m.name()) && b.kind() == MaskExpr.Kind.UNARY && "~".equals(b.name()) && b.params() == 0) {
+                    return lightened(a, p, ctx, light || has(b.kid(0), Flag.DIRECT_RECLAIM, ctx));
+                }
+                return null;
+            }
+            default:
+                return null;
+        }
+    }
+
+    private boolean has(MaskExpr constant, Flag flag, Evaluator.Context ctx) {
+        Mask v = evaluator.evalJoined(constant, ctx);
+        long bit = flags.bits(flag);
+        return v.isConstant() && bit != 0 && (v.value() & bit) == bit;
+    }
+
     /** All contexts of a site joined: what is true of the allocation however it is reached. */
     public Mask effectiveJoined(AllocSite s) {
         Mask m = null;
