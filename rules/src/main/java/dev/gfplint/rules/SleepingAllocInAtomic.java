@@ -93,9 +93,10 @@ public final class SleepingAllocInAtomic extends Rule {
     /** Files the site under its anchor when some context makes its mask sleep there; the raw-spinlock note otherwise. */
     private void judge(Model model, Model.AllocSite s, java.util.Map<Trace.Step, List<Hit>> byAnchor, Consumer<Finding> out) {
         AllocatorSemantics q = model.semantics();
+        List<Model.SiteContext> contexts = model.contexts(s); // computed once: most sites need it twice
         Model.SiteContext best = null;
         boolean vmallocAnyway = false;
-        for (Model.SiteContext c : model.contexts(s)) {
+        for (Model.SiteContext c : contexts) {
             if (!c.atomic().isAtomic()) continue;
             Tri sleeps = q.maySleep(c.effective());
             if (sleeps == Tri.YES) {
@@ -110,11 +111,11 @@ public final class SleepingAllocInAtomic extends Rule {
             }
         }
         FunctionFacts f = model.function(s.fn());
-        if (best != null && !vmallocAnyway && choosesAtRunTime(model, s, best)) return;
+        if (best != null && !vmallocAnyway && choosesAtRunTime(model, contexts, best)) return;
         if (best == null) {
             if (model.declaration(s) != null) return;
             Model.SiteContext nmi = null;
-            for (Model.SiteContext c : model.contexts(s)) if ((c.atomic().may() & ExecKind.NMI.bit()) != 0) nmi = c;
+            for (Model.SiteContext c : contexts) if ((c.atomic().may() & ExecKind.NMI.bit()) != 0) nmi = c;
             if (nmi != null) out.accept(nmiNote(model, s, f, nmi));
             else if (model.rawSpinAt(s.fn(), s.call())) out.accept(rawNote(model, s, f));
             return;
@@ -128,8 +129,8 @@ public final class SleepingAllocInAtomic extends Rule {
      * ({@code flag & IN_INTERRUPT ? GFP_ATOMIC : GFP_KERNEL}, {@code system_state > SYSTEM_RUNNING}): the code
      * decides by a test the model cannot evaluate, and is not judged.
      */
-    private static boolean choosesAtRunTime(Model model, Model.AllocSite s, Model.SiteContext sleeping) {
-        for (Model.SiteContext c : model.contexts(s)) {
+    private static boolean choosesAtRunTime(Model model, List<Model.SiteContext> contexts, Model.SiteContext sleeping) {
+        for (Model.SiteContext c : contexts) {
             // the same caller's value and context: the choice is made here, not by which caller it is
             if (c.atomic().isAtomic() && java.util.Objects.equals(c.atomic().root(), sleeping.atomic().root())
                     && c.chain().equals(sleeping.chain())

@@ -148,8 +148,7 @@ public final class ModelBuilder {
         Map<String, ContextFlow.Effect> out = new HashMap<>();
         for (FunctionFacts w : wrapper.values()) {
             // a catalog API is known by its entry wherever it is called (spin_lock is itself an inline in a header)
-            if (defs.get(w.name) != 1 || catalog.contextApi(w.name) != null || catalog.contextTest(w.name) != null
-                    || catalog.lockDropping(w.name) != null || catalog.known(w.name)) continue;
+            if (defs.get(w.name) != 1 || catalogApi(w.name)) continue;
             out.put(w.name, new ContextFlow.Effect(w.lockAcquires, w.lockReleases));
         }
         for (Map.Entry<String, ContextFlow.Effect> e : macroWrappers.entrySet()) {
@@ -170,6 +169,12 @@ public final class ModelBuilder {
         foreign = out;
         foreignUsed = new java.util.TreeSet<>(calledElsewhere);
         return new ArrayList<>(files);
+    }
+
+    /** Whether the catalog knows the name as anything: allocator, scope or context API, test, lock-dropping API. */
+    private boolean catalogApi(String name) {
+        return catalog.known(name) || catalog.contextApi(name) != null || catalog.contextTest(name) != null
+                || catalog.lockDropping(name) != null;
     }
 
     /** Analyses a file of {@link #filesToRevisit} again, knowing the other files' lock wrappers; replaces its facts. Thread-safe. */
@@ -422,8 +427,7 @@ public final class ModelBuilder {
                 String g = f.callees[c];
                 if (g == null || f.args(c) == null) continue;
                 Model.Declared d = declared.get(g);
-                if (d == null || definitions.containsKey(g) || catalog.known(g) || catalog.contextApi(g) != null
-                        || catalog.contextTest(g) != null || catalog.lockDropping(g) != null) continue;
+                if (d == null || definitions.containsKey(g) || catalogApi(g)) continue;
                 for (long bits = d.gfpParams(); bits != 0; bits &= bits - 1) {
                     int k = Long.numberOfTrailingZeros(bits);
                     MaskExpr m = f.arg(c, k);
