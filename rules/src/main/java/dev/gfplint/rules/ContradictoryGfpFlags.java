@@ -154,6 +154,10 @@ public final class ContradictoryGfpFlags extends Rule {
     }
 
     private static void walk(MaskExpr e, Consumer<MaskExpr> v) {
+        if (e.kind() == MaskExpr.Kind.GUARD) { // the test that leads to the value is not part of it
+            walk(e.kid(1), v);
+            return;
+        }
         v.accept(e);
         for (MaskExpr k : e.kids()) walk(k, v);
     }

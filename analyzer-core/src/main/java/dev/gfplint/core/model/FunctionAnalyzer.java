@@ -93,6 +93,8 @@ public final class FunctionAnalyzer {
          *  or because a loop still changed them after {@link #WIDEN_AFTER} passes. */
         boolean valuesCut;
         boolean widened;
+        /** Per branch edge, the last values refined along it and the result ({@link #refined}). */
+        Map<Edge, Object[]> refineCache;
     }
 
     public FunctionFacts analyze(Function f, String file) {
@@ -368,6 +370,13 @@ public final class FunctionAnalyzer {
                 out[a] = m;
             }
         }
+        if (out != null && alloc != null && alloc.gfpArg() >= 0 && alloc.gfpArg() < out.length && out[alloc.gfpArg()] != null
+                && out[alloc.gfpArg()].params() != 0 && c.guardsIn != null) {
+            // a mask made from the caller's value, on a path that exists only where a test of the parameters
+            // holds (if (gfp == GFP_KERNEL) kmalloc(n, gfp | __GFP_NORETRY)): the value exists only there
+            List<MaskExpr> g = valueGuards(c.guardsIn.get(node), c);
+            if (g != null && !g.isEmpty()) out[alloc.gfpArg()] = MaskExpr.guard(g, out[alloc.gfpArg()]);
+        }
         if (out == null || alloc != null || scopeApi) return out;
         // A call that passes a mask on: literals beside it (a bool that picks a NOFAIL variant) travel with it,
         // and on a path guarded by a test of a parameter, the values exist only where the test holds.
@@ -571,6 +580,7 @@ public final class FunctionAnalyzer {
                     Map<String, MaskExpr> o = out.get(e.from());
                     if (o == null) continue;
                     done += o.size();
+                    o = refined(e, o, c);
                     if (here != null) o = guarded(o, valueGuards(edgeGuards(e, c), c), here);
                     env = env == null ? new HashMap<>(o) : join(env, o, c);
                 }
@@ -616,6 +626,114 @@ public final class FunctionAnalyzer {
         Map<String, MaskExpr> r = new HashMap<>(o);
         for (Map.Entry<String, MaskExpr> x : r.entrySet()) x.setValue(MaskExpr.guard(extra, x.getValue()));
         return r;
+    }
+
+    /**
+     * The values leaving a branch along one of its edges, refined by what its condition says there about the
+     * locals (and assigned parameters) it tests: after {@code if (!(flags & __GFP_RETRY_MAYFAIL))} each value
+     * {@code flags} may hold goes on only where the test holds of that value, so a caller whose mask fails the
+     * test contributes nothing on that edge. Conditions read as whole, or by their {@code &&} conjuncts on the
+     * true edge and {@code ||} disjuncts on the false one; a part that reads anything unknown says nothing.
+     * Idempotent (a value already carrying a condition is not wrapped again), so loops still converge.
+     */
+    private Map<String, MaskExpr> refined(Edge e, Map<String, MaskExpr> o, Ctx c) {
+        if (e.kind() != Edge.Kind.TRUE && e.kind() != Edge.Kind.FALSE) return o;
+        CfgNode b = e.from();
+        if (b.kind() != CfgNode.Kind.BRANCH || b.expr() == null) return o;
+        boolean truth = e.kind() == Edge.Kind.TRUE;
+        if (c.refineCache == null) c.refineCache = new IdentityHashMap<>();
+        Object[] hit = c.refineCache.get(e);
+        if (hit != null && hit[0] == o) {
+            @SuppressWarnings("unchecked") Map<String, MaskExpr> r = (Map<String, MaskExpr>) hit[1];
+            return r;
+        }
+        Map<String, MaskExpr> r = o;
+        List<Expr> facts = new ArrayList<>();
+        String op = truth ? "&&" : "||";
+        splitChain(b.expr(), op, facts);
+        for (String x : namesIn(b.expr())) {
+            MaskExpr v = o.get(x);
+            if (v == null || v.isUnknown() || !refinable(x, c)) continue;
+            List<MaskExpr> alts = v.kind() == MaskExpr.Kind.CHOICE ? v.kids() : List.of(v);
+            List<MaskExpr> now = new ArrayList<>(alts.size());
+            boolean changed = false;
+            for (MaskExpr a : alts) {
+                MaskExpr w = a.kind() == MaskExpr.Kind.GUARD ? a.kid(1) : a;
+                MaskExpr g = a.kind() == MaskExpr.Kind.GUARD ? a.kid(0) : null;
+                Map<String, MaskExpr> at = new HashMap<>(o);
+                at.put(x, w);
+                for (Expr f : facts) {
+                    if (!namesIn(f).contains(x)) continue;
+                    MaskExpr t = toMask(f, at, c);
+                    if (t.mentionsUnknown() || !onlyKnownCalls(t)) continue;
+                    if (!truth) t = MaskExpr.unary("!", t);
+                    if (g != null && conjunctsOf(g).contains(t)) continue;
+                    List<MaskExpr> gs = g == null ? new ArrayList<>() : new ArrayList<>(conjunctsOf(g));
+                    if (gs.size() >= MAX_GUARDS) gs = new ArrayList<>(gs.subList(gs.size() - MAX_GUARDS + 1, gs.size()));
+                    gs.add(t);
+                    MaskExpr ng = MaskExpr.guard(gs, w);
+                    if (ng.kind() != MaskExpr.Kind.GUARD) continue; // grew too large: the value stays as it was
+                    g = ng.kid(0);
+                    changed = true;
+                }
+                now.add(g == null ? w : MaskExpr.guard(List.of(g), w));
+            }
+            if (!changed) continue;
+            MaskExpr nv = MaskExpr.choice(now);
+            if (nv.isUnknown()) continue;
+            if (r == o) r = new HashMap<>(o);
+            r.put(x, nv);
+        }
+        c.refineCache.put(e, new Object[] {o, r});
+        return r;
+    }
+
+    /** Locals, and parameters the function assigns (an unassigned one is refined by {@link #guards}). */
+    private static boolean refinable(String x, Ctx c) {
+        if (c.locals.contains(x)) return true;
+        Integer p = c.paramIndex.get(x);
+        return p != null && (c.assignedParams & bit(p)) != 0;
+    }
+
+    /** The operands of a chain of {@code op}, or the expression itself when it is not one (no recursion). */
+    private static void splitChain(Expr e, String op, List<Expr> out) {
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
+        todo.push(e);
+        while (!todo.isEmpty() && out.size() < 16) {
+            Expr x = todo.pop();
+            if (x != null && x.kind() == Expr.Kind.BINARY && op.equals(x.op()) && x.kids().size() == 2) {
+                todo.push(x.kid(1));
+                todo.push(x.kid(0));
+            } else if (x != null) {
+                out.add(x);
+            }
+        }
+    }
+
+    /** The conjuncts of a guard's condition as {@link MaskExpr#guard} builds it. */
+    private static List<MaskExpr> conjunctsOf(MaskExpr g) {
+        List<MaskExpr> out = new ArrayList<>();
+        MaskExpr x = g;
+        while (x.kind() == MaskExpr.Kind.BINARY && "&&".equals(x.name())) {
+            out.add(0, x.kid(1));
+            x = x.kid(0);
+        }
+        out.add(0, x);
+        return out;
+    }
+
+    /** The identifiers an expression reads (bounded, iterative: conditions are small, hostile ones are cut). */
+    private static Set<String> namesIn(Expr e) {
+        Set<String> out = new HashSet<>();
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
+        if (e != null) todo.push(e);
+        int seen = 0;
+        while (!todo.isEmpty() && seen++ < 512) {
+            Expr x = todo.pop();
+            if (x.kind() == Expr.Kind.NAME) out.add(x.name());
+            for (Expr k : x.kids()) if (k != null) todo.push(k);
+        }
+        return out;
     }
 
     // ---- branch conditions on parameters ---------------------------------------------------------------

@@ -492,6 +492,8 @@ public final class Model {
         switch (m.kind()) {
             case PARAM:
                 return m.params() == 1L << p ? light : null;
+            case GUARD: // the value on the path its test leads to
+                return m.kid(0).params() == 1L << p ? lightened(m.kid(1), p, ctx, light) : null;
             case BINARY: {
                 if (m.kids().size() != 2) return null;
                 MaskExpr a = m.kid(0), b = m.kid(1);
