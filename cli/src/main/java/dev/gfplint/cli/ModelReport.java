@@ -34,6 +34,8 @@ final class ModelReport {
         out.printf(Locale.ROOT, "model: %d lock wrappers (functions and macros) called where a file's first reading could not see them%s; %d files read again to follow them%n",
                 fw.size(), fw.isEmpty() ? "" : " (" + String.join(", ", fw.subList(0, Math.min(12, fw.size())))
                         + (fw.size() > 12 ? ", ..." : "") + ")", m.revisitedFiles());
+        out.printf(Locale.ROOT, "model: %d functions call a parameter; %d calls are passed a function they call, which runs in their context%n",
+                m.invokingFunctions(), m.passedCalls());
         out.flush();
     }
 

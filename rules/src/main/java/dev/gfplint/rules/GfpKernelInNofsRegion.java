@@ -32,9 +32,12 @@ public final class GfpKernelInNofsRegion extends Rule {
             filesystem, when
             (a) the function's callers pass a NOFS mask in its gfp parameter and it allocates with a mask of
                 its own instead;
-            (b) the same function already allocated with an explicit `GFP_NOFS` earlier on the path (a
-                warning in the storage stack: fs/, mm/, block/, block and storage drivers, ceph, sunrpc;
-                elsewhere a note, because there the earlier mask is as often caution as need); or
+            (b) the same function already allocated with an explicit `GFP_NOFS` earlier on the path. This is
+                a warning where the code says the filesystem may be held at the allocation: the function
+                holds a lock there (a spinlock, mutex or rw_semaphore), its callers hold one around the call
+                (the direct caller), or its callers pass it a mask that reclaims without `__GFP_FS`. Otherwise it
+                is a note, wherever the file lives:
+                at mount, init and creation time an earlier `GFP_NOFS` is usually caution, not need; or
             (c) it runs between the begin and end calls of a region that needs NOFS but opens no scope
                 (journal handles and XFS transactions before 4.12, and regions users add with `--catalog`),
                 directly or through the functions called there.
@@ -84,7 +87,7 @@ public final class GfpKernelInNofsRegion extends Rule {
             java.util.function.Supplier<String> at = () -> s.allocator().name() + "() with " + model.flags().describe(r.raw());
             Finding found = region(model, s, f, risky, at);
             if (found == null) found = nofsParameter(model, s, f, at);
-            if (found == null) found = nofsEarlier(model, s, f, earlier, at);
+            if (found == null) found = nofsEarlier(model, s, f, earlier, risky, at);
             if (found != null) out.accept(found);
         });
     }
@@ -164,16 +167,18 @@ public final class GfpKernelInNofsRegion extends Rule {
     }
 
     /** (b) the function allocated with an explicit NOFS mask earlier on the same path. */
-    private Finding nofsEarlier(Model model, Model.AllocSite s, FunctionFacts f, Earlier earlier, java.util.function.Supplier<String> at) {
+    private Finding nofsEarlier(Model model, Model.AllocSite s, FunctionFacts f, Earlier earlier, Model.SiteContext c,
+                                java.util.function.Supplier<String> at) {
         Model.AllocSite o = earlier.before(s);
         if (o == null) return null;
-        // In the storage stack a NOFS mask is a constraint of the context; elsewhere it is as often caution.
-        boolean storage = model.isStorageCode(f.file);
-        return finding(storage ? Level.WARNING : Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], at.get()
+        // The earlier mask is a constraint of the context only where the code says the filesystem may be held here.
+        String evidence = model.nofsEvidence(s, c);
+        return finding(evidence != null ? Level.WARNING : Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], at.get()
                 + " may recurse into the filesystem, but " + f.name + " allocated with "
                 + model.flags().describe(model.contexts(o).get(0).raw()) + " at line " + f.lines[o.call()]
                 + " on the same path; use the same mask or a memalloc_nofs_save() scope"
-                + (storage ? "" : " (outside the storage stack: the earlier mask may be caution, not need)"),
+                + (evidence != null ? " (" + evidence + ")"
+                        : " (no lock is held here and no caller passes a NOFS mask or opens a scope: the earlier mask may be caution, not need)"),
                 List.of());
     }
 }

@@ -81,7 +81,6 @@ public final class Catalog {
     private final Map<String, MacroDef> maskFunctions = new LinkedHashMap<>();
     private final Map<String, List<Object[]>> pfFlags = new LinkedHashMap<>();
     private final List<Object[]> behaviours = new ArrayList<>();
-    private final List<String[]> storageDirs = new ArrayList<>();
     private final List<ContextApi> contextApis = new ArrayList<>();
     private final List<Ranged<Integer>> guardClasses = new ArrayList<>();
     private final List<Callback> callbacks = new ArrayList<>();
@@ -207,11 +206,6 @@ public final class Catalog {
                 pfFlags.computeIfAbsent(name, k -> new ArrayList<>())
                         .add(new Object[] {Scope.parse(positional.get(0)).bit(), range});
             }
-            case "storage-code" -> {
-                String[] segs = name.replaceAll("^/+|/+$", "").split("/+");
-                if (segs.length == 0 || segs[0].isEmpty()) throw new FormatException(where + "empty directory");
-                storageDirs.add(segs);
-            }
             case "behaviours" -> {
                 if (positional.size() < 2) throw new FormatException(where + "expected FAMILY BEHAVIOUR VALUE");
                 behaviours.add(new Object[] {name, positional.get(0), positional.get(1), range});
@@ -307,35 +301,6 @@ public final class Catalog {
             this.maskFunctions = c.maskFunctions;
             this.forms = c.forms;
             this.earlyBoot = c.earlyBoot;
-            this.storageDirs = c.storageDirs;
-        }
-
-        private final List<String[]> storageDirs;
-
-        /**
-         * Whether {@code file} is in the storage stack ([storage-code]): its path, as given or made absolute,
-         * contains one of the listed directories' segments in order.
-         */
-        public boolean isStorageCode(String file) {
-            if (file == null) return false;
-            if (inStorageDir(file.split("[/\\\\]+"))) return true;
-            try {
-                String abs = java.nio.file.Path.of(file).toAbsolutePath().normalize().toString();
-                return inStorageDir(abs.split("[/\\\\]+"));
-            } catch (java.nio.file.InvalidPathException e) {
-                return false;
-            }
-        }
-
-        private boolean inStorageDir(String[] path) {
-            for (String[] d : storageDirs) {
-                for (int i = 0; i + d.length < path.length; i++) { // the last segment is the file's name
-                    int k = 0;
-                    while (k < d.length && path[i + k].equals(d[k])) k++;
-                    if (k == d.length) return true;
-                }
-            }
-            return false;
         }
 
         public KernelVersion version() { return version; }

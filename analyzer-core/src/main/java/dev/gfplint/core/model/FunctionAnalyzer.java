@@ -270,6 +270,73 @@ public final class FunctionAnalyzer {
         return ff;
     }
 
+    /**
+     * Fills in {@link FunctionFacts#invokedParams} and {@link FunctionFacts#passed}: the parameters the function
+     * calls through, and the functions of its file ({@code fileFunctions}: defined or declared there) and the
+     * parameters that may hold one which it passes to calls as whole arguments ({@code fn} or {@code &fn}).
+     * The model decides from these which passed functions run inside the call that is given them.
+     */
+    public void passedFunctions(Function f, FunctionFacts ff, Set<String> fileFunctions) {
+        Cfg cfg = f.cfg();
+        if (cfg == null) return;
+        Map<String, Integer> index = new HashMap<>();
+        long candidates = 0;
+        for (Parameter p : f.params()) {
+            if (p.name().isEmpty()) continue;
+            index.put(p.name(), p.index());
+            if (mayHoldFunction(p.type())) candidates |= bit(p.index());
+        }
+        Set<String> locals = new HashSet<>();
+        for (CfgNode n : cfg.nodes()) {
+            Stmt s = n.stmt();
+            if (s != null && s.kind == Stmt.Kind.DECL) for (Stmt.Declarator d : s.declarators) locals.add(d.name());
+        }
+        long invoked = 0;
+        List<FunctionFacts.Passed> passed = List.of();
+        int i = 0;
+        for (CfgNode n : cfg.nodes()) {
+            for (CallSite cs : n.calls()) {
+                String through = cs.callee() != null ? cs.callee() : pointerName(cs.calleeText());
+                Integer p = through == null || locals.contains(through) ? null : index.get(through);
+                if (p != null) invoked |= bit(p);
+                if (!cs.fromSkippedCode()) {
+                    List<Expr> as = cs.args();
+                    for (int a = 0; a < as.size(); a++) {
+                        Expr x = as.get(a);
+                        if (x != null && x.kind() == Expr.Kind.UNARY && "&".equals(x.op()) && !x.kids().isEmpty()) x = x.kid(0);
+                        String nm = nameOf(x);
+                        if (nm.isEmpty() || locals.contains(nm) || nm.equals(cs.callee())) continue;
+                        Integer q = index.get(nm);
+                        FunctionFacts.Passed e = q != null ? ((candidates & bit(q)) != 0 ? new FunctionFacts.Passed(i, a, q, null) : null)
+                                : fileFunctions.contains(nm) && !nm.equals(f.name()) ? new FunctionFacts.Passed(i, a, -1, canonical(nm)) : null;
+                        if (e == null) continue;
+                        if (passed.isEmpty()) passed = new ArrayList<>(2);
+                        passed.add(e);
+                    }
+                }
+                i++;
+            }
+        }
+        ff.invokedParams = invoked;
+        ff.passed = passed;
+    }
+
+    /** The name in a call through a pointer written {@code (*cb)} or {@code (cb)}, or null. */
+    private static String pointerName(String text) {
+        if (text == null) return null;
+        String t = text.replace("(", "").replace(")", "").replace("*", "").strip();
+        return t.isEmpty() || !Character.isJavaIdentifierStart(t.charAt(0)) || !t.chars().allMatch(Character::isJavaIdentifierPart) ? null : t;
+    }
+
+    /** Whether a parameter of this type may hold a function: not a struct, number, flag word or character. */
+    private static boolean mayHoldFunction(String type) {
+        if (type == null) return false;
+        if (type.contains("(*")) return true;
+        if (type.contains("struct") || type.contains("union") || type.contains("enum") || type.contains("char")
+                || type.contains("void") || isGfpType(type) || isBoolType(type) || isIntegerType(type)) return false;
+        return true;
+    }
+
     /** Functions this one registers as callbacks that run in an atomic context (request_irq's handler, ...). */
     private List<FunctionFacts.Callback> callbacks(List<CfgNode> nodes, Ctx c) {
         List<FunctionFacts.Callback> out = List.of();

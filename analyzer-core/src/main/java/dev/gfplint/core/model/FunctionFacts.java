@@ -41,13 +41,25 @@ public final class FunctionFacts {
      *  holding, kinds of its caller's it releases; 0 and 0 for most functions. */
     int lockAcquires, lockReleases;
 
-    /** Whether it returns holding a lock or section it took, or releases one of its caller's (atomic kinds only). */
+    /** Whether it returns holding a lock or section it took, or releases one of its caller's (atomic kinds and
+     *  sleepable locks: a filesystem's inode-lock helper is evidence of a NOFS context). */
     boolean isLockWrapper() {
-        return ((lockAcquires | lockReleases) & ExecKind.ATOMIC) != 0;
+        return ((lockAcquires | lockReleases) & (ExecKind.ATOMIC | ExecKind.SLEEPABLE.bit())) != 0;
     }
 
     /** The callbacks it registers. */
     List<Callback> callbacks = List.of();
+
+    /**
+     * A whole argument of call {@code call} (at position {@code arg}) that may be a function: this function's
+     * parameter {@code param}, forwarded, or ({@code param} -1) the function {@code name} of the same file.
+     */
+    public record Passed(int call, int arg, int param, String name) {}
+
+    /** Parameters it calls through ({@code cb(zone, data)}), as a bit set by index. */
+    long invokedParams;
+    /** What it passes on that may be a function, in call order. */
+    List<Passed> passed = List.of();
 
     /** The packed context at call {@code i} (0: nothing held, nothing dropped). */
     long contextAt(int i) {

@@ -143,6 +143,13 @@ public final class Model {
     /** Lock wrappers called from another file than their own, and the files read again for them. */
     List<String> foreignLockWrappers = List.of();
     int revisitedFiles;
+    /** Calls that are passed a function they call (it runs inside them), and the functions that call a parameter. */
+    int passedCalls, invokingFunctions;
+
+    /** Calls that are passed a function they call, so that it runs in their context and scopes. */
+    public int passedCalls() { return passedCalls; }
+    /** Functions that call one of their parameters, themselves or through what they pass it to. */
+    public int invokingFunctions() { return invokingFunctions; }
 
     /** The lock wrappers called from another file than their own, by name. */
     public List<String> foreignLockWrappers() { return foreignLockWrappers; }
@@ -153,6 +160,8 @@ public final class Model {
     int[] ctxMust, ctxMay;
     AtomicRoot[] ctxRoot;
     Trace[] ctxWitness;
+    /** Per function, a lock a direct caller holds around a call to it (null: none seen). */
+    String[] callerLock;
     Stats stats;
     final dev.gfplint.core.scan.Incidents incidents;
 
@@ -313,8 +322,38 @@ public final class Model {
     }
     public int callerCount(int fn) { return callers[fn]; }
 
-    /** Whether {@code file} is in the storage stack, where a NOFS/NOIO mask is a constraint of the context. */
-    public boolean isStorageCode(String file) { return catalog.isStorageCode(file); }
+    /**
+     * What in the code says that the filesystem may be held where allocation {@code s} runs in context
+     * {@code c}, so that an earlier NOFS mask on its path is a constraint, not caution: a lock held there (by
+     * the function, or by its direct caller around the call), or callers that pass it a mask that may reclaim but
+     * not enter the filesystem. Null when nothing does (mount, init and creation
+     * code, where an earlier GFP_NOFS is usually over-cautious).
+     */
+    public String nofsEvidence(AllocSite s, SiteContext c) {
+        FunctionFacts f = functions.get(s.fn());
+        long here = f.contextAt(s.call());
+        if ((ContextFlow.may(here) & (ExecKind.ATOMIC | ExecKind.SLEEPABLE.bit())) != 0) { // a lock of its own, mutexes too
+            AtomicRoot r = localRoot(f, here);
+            if (r != null) return r.what() + " is held there";
+            return sleepableHeld(f) + " is held there";
+        }
+        if (callerLock != null && callerLock[s.fn()] != null) return callerLock[s.fn()] + " is held around the call";
+        Atomic a = c.atomic();
+        if (a != null && (a.must() | a.may()) != 0 && a.root() != null) { // an atomic context of its callers
+            return a.root().what() + " is held there (taken in " + a.root().function() + ")";
+        }
+        long fs = flags.bits(Flag.FS), dr = flags.bits(Flag.DIRECT_RECLAIM);
+        for (long ps = f.gfpParams; ps != 0; ps &= ps - 1) {
+            int p = Long.numberOfTrailingZeros(ps);
+            for (Incoming in : incoming(s.fn(), p)) {
+                Mask v = in.value();
+                if (fs != 0 && v.hasAny(fs) == Tri.NO && v.hasAny(dr) == Tri.YES) {
+                    return "callers pass " + flags.describe(v) + " in its parameter " + f.paramNames[p];
+                }
+            }
+        }
+        return null;
+    }
 
     /** The masks the allocation may see: one context per path value and per value callers pass. */
     public List<SiteContext> contexts(AllocSite s) {
@@ -431,6 +470,14 @@ public final class Model {
         if (m.kind() == MaskExpr.Kind.CALL && catalog.contextTest(m.name()) != null) return true;
         for (MaskExpr k : m.kids()) if (decidesByContext(k)) return true;
         return false;
+    }
+
+    /** The sleepable lock a function takes, named when it takes one only (the packed context names atomic items only). */
+    static String sleepableHeld(FunctionFacts f) {
+        ContextFlow.Held only = null;
+        int count = 0;
+        for (ContextFlow.Held h : f.held) if (h.kind() == ExecKind.SLEEPABLE.bit()) { only = h; count++; }
+        return count == 1 ? only.describe() : "a sleepable lock (mutex, rw_semaphore)";
     }
 
     static AtomicRoot localRoot(FunctionFacts f, long p) {

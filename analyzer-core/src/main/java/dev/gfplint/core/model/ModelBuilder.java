@@ -110,10 +110,14 @@ public final class ModelBuilder {
         Map<String, ContextFlow.Effect> wrappers = new HashMap<>();
         incidents.guard(tu.path(), 1, "the lock wrappers of the file",
                 () -> wrappers.putAll(analyzer.lockWrappers(tu.functions(), tu.path(), known, foreign)));
+        java.util.Set<String> fileFunctions = new java.util.HashSet<>();
+        for (Function f : tu.functions()) fileFunctions.add(f.name());
+        for (dev.gfplint.core.ir.Prototype p : tu.prototypes()) fileFunctions.add(p.name());
         for (Function f : tu.functions()) {
             if (f.cfg() == null) continue;
             incidents.guard(tu.path(), f.pos().line(), "the model of function " + f.name(), () -> {
                 FunctionFacts ff = analyzer.analyze(f, tu.path(), wrappers, known.get(f), tu.macros());
+                analyzer.passedFunctions(f, ff, fileFunctions);
                 ContextFlow.Effect e = known.containsKey(f) ? wrappers.get(f.name()) : null;
                 if (e != null) {
                     ff.lockAcquires = e.acquires();
@@ -236,7 +240,8 @@ public final class ModelBuilder {
             targets[i] = t;
         }
         for (int i = 0; i < n; i++) if (fs.get(i).earlyBoot && callerCount[i] == 0) fs.get(i).bootEntry = true;
-        int[][] sccs = Scc.components(targets);
+        int[][][] runsInside = runsInside(fs, targets, perFile, global, headerStatic);
+        int[][] sccs = Scc.components(withPassed(targets, runsInside));
 
         // ---- allocation sites ----------------------------------------------------------------------
         // where the tree itself declares or defines an allocator, the position of its gfp_t parameter wins
@@ -301,6 +306,8 @@ public final class ModelBuilder {
             relevant[i] |= f.guardParams | f.reachParams;
         }
         int[] entryMust = new int[n], entryMay = new int[n];
+        String[] callerLock = new String[n]; // a lock a caller (or its caller) holds around a call to the function
+        byte[] lockDepth = new byte[n];
         boolean[] seenCaller = new boolean[n];
         Trace[] witness = new Trace[n];
         Contexts cx = new Contexts(n);
@@ -346,11 +353,31 @@ public final class ModelBuilder {
                             }
                             entryMay[g] |= may;
                         }
+                        if (g != ci) heldAround(c, ci, call, g, callerLock, lockDepth);
                         if (relevant[g] != 0) passValues(ev, c, ci, call, g, relevant[g], step, incoming, fs.get(g), cx);
                         } catch (Throwable e) { // a bug: what this call passes is lost, every other call still counts
                             incidents.internalError(c.file, c.lines[call], "what function " + c.name + " passes to "
                                     + c.callees[call], e);
                         }
+                    }
+                    // a function passed to a call that calls it runs inside that call: with the scopes open and
+                    // the context held there (memalloc_noio_save(); report_zones(.., revalidate_cb, ..); restore)
+                    for (int[] e : runsInside[ci] == null ? new int[0][] : runsInside[ci]) {
+                        int call = e[0], g = e[1];
+                        if (g == ci) continue;
+                        Trace.Step step = new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]);
+                        Trace.Step inside = Trace.Step.at(c.file, c.lines[call], c.cols[call], c.callees[call]
+                                + "() calls " + fs.get(g).name + ", passed to it here");
+                        int must = c.scopeMust(call) | entryMust[ci], may = c.scopeMay(call) | entryMay[ci];
+                        Model.Ctx x = cx.at(c, ci, call, step, null);
+                        cx.enter(g, x.must(), x.may(), x.root(), x.chain() == null ? null : x.chain().after(inside));
+                        entryMust[g] = seenCaller[g] ? entryMust[g] & must : must;
+                        seenCaller[g] = true;
+                        if ((may & ~entryMay[g]) != 0 || (may != 0 && witness[g] == null)) {
+                            witness[g] = (c.scopeMay(call) != 0 || witness[ci] == null ? Trace.of(step) : witness[ci].after(step)).after(inside);
+                        }
+                        entryMay[g] |= may;
+                        heldAround(c, ci, call, g, callerLock, lockDepth);
                     }
                 }
             }
@@ -362,10 +389,13 @@ public final class ModelBuilder {
         m.declaredSites = declaredSites;
         m.foreignLockWrappers = List.copyOf(foreignUsed);
         m.revisitedFiles = revisitedFiles.size();
+        for (int[][] r : runsInside) if (r != null) m.passedCalls += r.length;
+        m.invokingFunctions = invokingFunctions;
         Map<String, Model.Declared> used = new HashMap<>();
         for (Model.AllocSite s : declaredSites) used.put(s.allocator().name(), declared.get(s.allocator().name()));
         m.declared = used;
         m.treeMacros = macros;
+        m.callerLock = callerLock;
         m.ctxMust = cx.must;
         m.ctxMay = cx.may;
         m.ctxRoot = cx.root;
@@ -438,6 +468,98 @@ public final class ModelBuilder {
                     break;
                 }
             }
+        }
+        return out;
+    }
+
+    /** How many calls up a lock held around a call still counts as held in the callee ({@link Model#nofsEvidence}). */
+    private static final int LOCK_DEPTH = 1;
+
+    /**
+     * Records that {@code g} may run with a lock held: one {@code c} holds at call {@code call} (a spinlock,
+     * mutex or rw_semaphore), or one c's own callers hold around it, up to {@link #LOCK_DEPTH} calls up.
+     * The nearest lock is kept, then the first by the order of the pass.
+     */
+    private static void heldAround(FunctionFacts c, int ci, int call, int g, String[] callerLock, byte[] lockDepth) {
+        long p = c.contextAt(call);
+        String what = null;
+        int depth = 0;
+        if ((ContextFlow.may(p) & (ExecKind.ATOMIC | ExecKind.SLEEPABLE.bit())) != 0) {
+            Model.AtomicRoot r = Model.localRoot(c, p);
+            what = (r != null ? r.what() : Model.sleepableHeld(c)) + " in " + c.name;
+            depth = 1;
+        } else if (lockDepth[ci] > 0 && lockDepth[ci] < LOCK_DEPTH) {
+            what = callerLock[ci];
+            depth = lockDepth[ci] + 1;
+        }
+        if (what == null || (lockDepth[g] > 0 && lockDepth[g] <= depth)) return;
+        callerLock[g] = what;
+        lockDepth[g] = (byte) depth;
+    }
+
+    /** Rounds of the fixed point that finds which parameters a function calls through what it passes them to. */
+    private static final int INVOKE_ROUNDS = 8;
+
+    /**
+     * Per function, the functions it passes to calls that call them, as {call, function} pairs (null for none).
+     * A callee calls its parameter k when it calls through it, or passes it on to a call that calls that
+     * parameter (a fixed point over the call graph, bounded by {@link #INVOKE_ROUNDS}). A function handed to a
+     * call that only stores it (a work item, a timer, an RCU callback) is not called there, and gets nothing.
+     */
+    private int invokingFunctions;
+
+    private int[][][] runsInside(List<FunctionFacts> fs, int[][] targets, Map<String, Map<String, Integer>> perFile,
+                                        Map<String, Integer> global, Map<String, Integer> headerStatic) {
+        int n = fs.size();
+        long[] invokes = new long[n];
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            invokes[i] = fs.get(i).invokedParams;
+            if (!fs.get(i).passed.isEmpty()) any = true;
+        }
+        int[][][] out = new int[n][][];
+        if (!any) return out;
+        for (int round = 0; round < INVOKE_ROUNDS; round++) {
+            boolean changed = false;
+            for (int i = 0; i < n; i++) {
+                for (FunctionFacts.Passed p : fs.get(i).passed) {
+                    if (p.param() < 0 || p.param() >= 64) continue;
+                    int t = targets[i][p.call()];
+                    if (t >= 0 && p.arg() < 64 && (invokes[t] & 1L << p.arg()) != 0 && (invokes[i] & 1L << p.param()) == 0) {
+                        invokes[i] |= 1L << p.param();
+                        changed = true;
+                    }
+                }
+            }
+            if (!changed) break;
+        }
+        for (long x : invokes) if (x != 0) invokingFunctions++;
+        for (int i = 0; i < n; i++) {
+            FunctionFacts f = fs.get(i);
+            List<int[]> mine = null;
+            for (FunctionFacts.Passed p : f.passed) {
+                if (p.name() == null) continue;
+                int t = targets[i][p.call()];
+                if (t < 0 || p.arg() >= 64 || (invokes[t] & 1L << p.arg()) == 0) continue;
+                Integer g = resolve(p.name(), f.file, perFile, global, headerStatic);
+                if (g == null || g == i) continue;
+                if (mine == null) mine = new ArrayList<>(1);
+                mine.add(new int[] {p.call(), g});
+            }
+            if (mine != null) out[i] = mine.toArray(new int[0][]);
+        }
+        return out;
+    }
+
+    /** The call graph with an edge to each function that runs inside a call it is passed to (for the order of the passes). */
+    private static int[][] withPassed(int[][] targets, int[][][] runsInside) {
+        int[][] out = targets;
+        for (int i = 0; i < targets.length; i++) {
+            if (runsInside[i] == null) continue;
+            if (out == targets) out = targets.clone();
+            int[] t = java.util.Arrays.copyOf(targets[i], targets[i].length + runsInside[i].length);
+            for (int k = 0; k < runsInside[i].length; k++) t[targets[i].length + k] = runsInside[i][k][1];
+            out[i] = t;
         }
         return out;
     }

@@ -29,19 +29,6 @@ class CatalogTest {
     }
 
     @Test
-    void storageCodeIsMatchedByDirectorySegments() {
-        Catalog.View v = at("6.12");
-        assertTrue(v.isStorageCode("fs/ext4/inode.c"));
-        assertTrue(v.isStorageCode("./linux/fs/ntfs3/frecord.c"));
-        assertTrue(v.isStorageCode("/src/linux-6.12/drivers/block/rbd.c"));
-        assertTrue(v.isStorageCode("net/ceph/osdmap.c"));
-        assertFalse(v.isStorageCode("kernel/power/swap.c"));
-        assertFalse(v.isStorageCode("security/integrity/ima/ima_template.c"));
-        assertFalse(v.isStorageCode("drivers/gpu/drm/drm_block.c"), "drivers/ alone is not storage");
-        assertFalse(v.isStorageCode("fs"), "a file's own name is not a directory");
-    }
-
-    @Test
     void gfpArgumentPositions() {
         Catalog.View v = at("6.12");
         assertEquals(1, v.allocator("kmalloc").gfpArg());

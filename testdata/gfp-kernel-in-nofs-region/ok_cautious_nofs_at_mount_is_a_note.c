@@ -1,8 +1,8 @@
 /*
  * ntfs3's __ntfs_init_fs_context: the mount-option structures are allocated with GFP_NOFS out of caution,
  * then a 128 KiB table with GFP_KERNEL through kvmalloc. Nothing holds a filesystem lock at mount time, so
- * the GFP_KERNEL is right and the earlier GFP_NOFS is what is over-cautious. The rule cannot tell caution
- * from constraint inside the storage stack.
+ * the GFP_KERNEL is right and the earlier GFP_NOFS is what is over-cautious. Nothing in the code says the
+ * filesystem is held (no lock, no NOFS scope or mask from a caller), so this is a note, wherever the file is.
  * gfplint: path fs/ntfsx/super.c
  */
 int init_fs_context(struct fs_context *fc)
@@ -16,7 +16,7 @@ int init_fs_context(struct fs_context *fc)
 	sbi = kzalloc(sizeof(*sbi), GFP_NOFS);
 	if (!sbi)
 		goto free_opts;
-	sbi->upcase = kvmalloc(0x10000 * sizeof(short), GFP_KERNEL); // KNOWN-FP: warning: mount time, no fs lock held
+	sbi->upcase = kvmalloc(0x10000 * sizeof(short), GFP_KERNEL); // BUG: note: the earlier mask may be caution, not need
 	if (!sbi->upcase)
 		goto free_sbi;
 	fc->s_fs_info = sbi;
