@@ -34,3 +34,25 @@ int osc_refill(struct osc *o, unsigned long n)
 	up_write(&o->sem);
 	return ret;
 }
+
+/* Lock helpers of the file's own: the lock is dropped by the unlock helper before the GFP_KERNEL. */
+static inline void obj_lock(struct osc *o)
+{
+	mutex_lock(&o->lock);
+}
+
+static inline void obj_unlock(struct osc *o)
+{
+	mutex_unlock(&o->lock);
+}
+
+int osc_setup(struct osc *o, unsigned long n)
+{
+	obj_lock(o);
+	o->req = kmalloc(n, GFP_NOFS);
+	obj_unlock(o);
+	if (!o->req)
+		return -ENOMEM;
+	o->pages = kcalloc(n, sizeof(void *), GFP_KERNEL); // BUG: note: the earlier mask may be caution, not need
+	return o->pages ? 0 : -ENOMEM;
+}

@@ -324,11 +324,9 @@ final class ContextFlow {
                     if (h.kind() == kind && h.key() != null && (st.may & 1L << b) != 0 && field.equals(field(h.key()))) match |= 1L << b;
                 }
             }
-            if ((st.may & match) == 0) {
-                if (kind != ExecKind.SLEEPABLE.bit()) {
-                    st.dm |= kind;
-                    st.dy |= kind;
-                }
+            if ((st.may & match) == 0) { // the caller's: dropped (for a sleepable lock this only makes an unlock wrapper)
+                st.dm |= kind;
+                st.dy |= kind;
             }
             st.must &= ~match;
             st.may &= ~match;
