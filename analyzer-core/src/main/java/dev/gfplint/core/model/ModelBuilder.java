@@ -162,9 +162,13 @@ public final class ModelBuilder {
         java.util.TreeSet<String> files = new java.util.TreeSet<>();
         java.util.Set<String> calledElsewhere = new java.util.HashSet<>();
         for (FunctionFacts f : facts) {
+            boolean allocates = false; // a sleepable lock matters only as NOFS evidence at an allocation it covers
+            for (String c : f.callees) if (c != null && catalog.allocator(c) != null) { allocates = true; break; }
             for (String c : f.callees) {
+                ContextFlow.Effect e = c == null ? null : out.get(c);
+                if (e == null || !allocates && ((e.acquires() | e.releases()) & ExecKind.ATOMIC) == 0) continue;
                 // a macro's callers are read again in its own file too: the first reading knew only functions
-                if (c != null && out.containsKey(c) && (!wrapper.containsKey(c) || !wrapper.get(c).file.equals(f.file))) {
+                if (!wrapper.containsKey(c) || !wrapper.get(c).file.equals(f.file)) {
                     files.add(f.file);
                     calledElsewhere.add(c);
                 }
