@@ -157,6 +157,12 @@ public final class FunctionAnalyzer {
      */
     public FunctionFacts analyze(Function f, String file, Map<String, ContextFlow.Effect> wrappers, ContextFlow.Result known,
                                  dev.gfplint.core.ir.MacroTable macros) {
+        return analyze(f, file, wrappers, known, macros, Set.of());
+    }
+
+    /** {@code fileFunctions}: the functions the file defines or declares, which it may pass to calls ({@link #passedFunctions}). */
+    public FunctionFacts analyze(Function f, String file, Map<String, ContextFlow.Effect> wrappers, ContextFlow.Result known,
+                                 dev.gfplint.core.ir.MacroTable macros, Set<String> fileFunctions) {
         Cfg cfg = f.cfg();
         Ctx c = new Ctx();
         c.macros = macros;
@@ -267,6 +273,7 @@ public final class FunctionAnalyzer {
             for (MaskExpr g : reached.values()) ff.reachParams |= g.params();
         }
         for (String a : f.annotations()) if (catalog.isEarlyBootAnnotation(a)) ff.earlyBoot = true;
+        passedFunctions(c, ff, fileFunctions);
         return ff;
     }
 
@@ -276,25 +283,17 @@ public final class FunctionAnalyzer {
      * parameters that may hold one which it passes to calls as whole arguments ({@code fn} or {@code &fn}).
      * The model decides from these which passed functions run inside the call that is given them.
      */
-    public void passedFunctions(Function f, FunctionFacts ff, Set<String> fileFunctions) {
-        Cfg cfg = f.cfg();
-        if (cfg == null) return;
-        Map<String, Integer> index = new HashMap<>();
+    private void passedFunctions(Ctx c, FunctionFacts ff, Set<String> fileFunctions) {
+        if (c.cfg == null) return;
+        Function f = c.f;
+        Map<String, Integer> index = c.paramIndex;
+        Set<String> locals = c.locals;
         long candidates = 0;
-        for (Parameter p : f.params()) {
-            if (p.name().isEmpty()) continue;
-            index.put(p.name(), p.index());
-            if (mayHoldFunction(p.type())) candidates |= bit(p.index());
-        }
-        Set<String> locals = new HashSet<>();
-        for (CfgNode n : cfg.nodes()) {
-            Stmt s = n.stmt();
-            if (s != null && s.kind == Stmt.Kind.DECL) for (Stmt.Declarator d : s.declarators) locals.add(d.name());
-        }
+        for (Parameter p : f.params()) if (!p.name().isEmpty() && mayHoldFunction(p.type())) candidates |= bit(p.index());
         long invoked = 0;
         List<FunctionFacts.Passed> passed = List.of();
         int i = 0;
-        for (CfgNode n : cfg.nodes()) {
+        for (CfgNode n : c.cfg.nodes()) {
             for (CallSite cs : n.calls()) {
                 String through = cs.callee() != null ? cs.callee() : pointerName(cs.calleeText());
                 Integer p = through == null || locals.contains(through) ? null : index.get(through);
@@ -718,6 +717,8 @@ public final class FunctionAnalyzer {
         List<Expr> facts = new ArrayList<>();
         String op = truth ? "&&" : "||";
         splitChain(b.expr(), op, facts);
+        List<Set<String>> factNames = new ArrayList<>(facts.size());
+        for (Expr f : facts) factNames.add(namesIn(f));
         for (String x : namesIn(b.expr())) {
             MaskExpr v = o.get(x);
             if (v == null || v.isUnknown() || !refinable(x, c)) continue;
@@ -729,9 +730,9 @@ public final class FunctionAnalyzer {
                 MaskExpr g = a.kind() == MaskExpr.Kind.GUARD ? a.kid(0) : null;
                 Map<String, MaskExpr> at = new HashMap<>(o);
                 at.put(x, w);
-                for (Expr f : facts) {
-                    if (!namesIn(f).contains(x)) continue;
-                    MaskExpr t = toMask(f, at, c);
+                for (int k = 0; k < facts.size(); k++) {
+                    if (!factNames.get(k).contains(x)) continue;
+                    MaskExpr t = toMask(facts.get(k), at, c);
                     if (t.mentionsUnknown() || !onlyKnownCalls(t)) continue;
                     if (!truth) t = MaskExpr.unary("!", t);
                     if (g != null && conjunctsOf(g).contains(t)) continue;

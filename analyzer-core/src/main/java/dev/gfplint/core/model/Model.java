@@ -331,12 +331,8 @@ public final class Model {
      */
     public String nofsEvidence(AllocSite s, SiteContext c) {
         FunctionFacts f = functions.get(s.fn());
-        long here = f.contextAt(s.call());
-        if ((ContextFlow.may(here) & (ExecKind.ATOMIC | ExecKind.SLEEPABLE.bit())) != 0) { // a lock of its own, mutexes too
-            AtomicRoot r = localRoot(f, here);
-            if (r != null) return r.what() + " is held there";
-            return sleepableHeld(f) + " is held there";
-        }
+        String own = lockHeldAt(f, s.call()); // a lock of its own, mutexes too
+        if (own != null) return own + " is held there";
         if (callerLock != null && callerLock[s.fn()] != null) return callerLock[s.fn()] + " is held around the call";
         Atomic a = c.atomic();
         if (a != null && (a.must() | a.may()) != 0 && a.root() != null) { // an atomic context of its callers
@@ -472,8 +468,16 @@ public final class Model {
         return false;
     }
 
-    /** The sleepable lock a function takes, named when it takes one only (the packed context names atomic items only). */
-    static String sleepableHeld(FunctionFacts f) {
+    /**
+     * The lock (spinlock, mutex, rw_semaphore) or atomic section the function holds at call {@code call} on some
+     * path, described; null when it holds none. A sleepable lock is named when the function takes only one (the
+     * packed context names atomic items only).
+     */
+    static String lockHeldAt(FunctionFacts f, int call) {
+        long p = f.contextAt(call);
+        if ((ContextFlow.may(p) & (ExecKind.ATOMIC | ExecKind.SLEEPABLE.bit())) == 0) return null;
+        AtomicRoot r = localRoot(f, p);
+        if (r != null) return r.what();
         ContextFlow.Held only = null;
         int count = 0;
         for (ContextFlow.Held h : f.held) if (h.kind() == ExecKind.SLEEPABLE.bit()) { only = h; count++; }

@@ -116,8 +116,7 @@ public final class ModelBuilder {
         for (Function f : tu.functions()) {
             if (f.cfg() == null) continue;
             incidents.guard(tu.path(), f.pos().line(), "the model of function " + f.name(), () -> {
-                FunctionFacts ff = analyzer.analyze(f, tu.path(), wrappers, known.get(f), tu.macros());
-                analyzer.passedFunctions(f, ff, fileFunctions);
+                FunctionFacts ff = analyzer.analyze(f, tu.path(), wrappers, known.get(f), tu.macros(), fileFunctions);
                 ContextFlow.Effect e = known.containsKey(f) ? wrappers.get(f.name()) : null;
                 if (e != null) {
                     ff.lockAcquires = e.acquires();
@@ -309,11 +308,9 @@ public final class ModelBuilder {
             // and the parameters its branches test before passing a mask on (a bool that picks a NOFAIL variant)
             relevant[i] |= f.guardParams | f.reachParams;
         }
-        int[] entryMust = new int[n], entryMay = new int[n];
-        String[] callerLock = new String[n]; // a lock a caller (or its caller) holds around a call to the function
-        byte[] lockDepth = new byte[n];
-        boolean[] seenCaller = new boolean[n];
-        Trace[] witness = new Trace[n];
+        Entries entry = new Entries(n);
+        int[] entryMust = entry.must, entryMay = entry.may;
+        Trace[] witness = entry.witness;
         Contexts cx = new Contexts(n);
         for (int i = 0; i < n; i++) { // callbacks first: their context does not depend on who registers them
             FunctionFacts f = fs.get(i);
@@ -338,7 +335,6 @@ public final class ModelBuilder {
                         int g = t[call];
                         if (g < 0) continue;
                         Trace.Step step = new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]);
-                        int must = c.scopeMust(call) | entryMust[ci], may = c.scopeMay(call) | entryMay[ci];
                         // a name defined more than once may be another arch's or driver's function: no context through it
                         if (g != ci && !ambiguous(c, call, g, fs, definitions)) {
                             // a call made only where tests of c's parameters hold carries the context of the callers
@@ -349,15 +345,7 @@ public final class ModelBuilder {
                             Model.Ctx x = cx.at(c, ci, call, step, via);
                             cx.enter(g, x.must(), x.may(), x.root(), x.chain());
                         }
-                        if (g != ci) {
-                            entryMust[g] = seenCaller[g] ? entryMust[g] & must : must;
-                            seenCaller[g] = true;
-                            if ((may & ~entryMay[g]) != 0 || (may != 0 && witness[g] == null)) {
-                                witness[g] = c.scopeMay(call) != 0 || witness[ci] == null ? Trace.of(step) : witness[ci].after(step);
-                            }
-                            entryMay[g] |= may;
-                        }
-                        if (g != ci) heldAround(c, ci, call, g, callerLock, lockDepth);
+                        if (g != ci) entry.enter(c, ci, call, g, step, null);
                         if (relevant[g] != 0) passValues(ev, c, ci, call, g, relevant[g], step, incoming, fs.get(g), cx);
                         } catch (Throwable e) { // a bug: what this call passes is lost, every other call still counts
                             incidents.internalError(c.file, c.lines[call], "what function " + c.name + " passes to "
@@ -372,16 +360,9 @@ public final class ModelBuilder {
                         Trace.Step step = new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]);
                         Trace.Step inside = Trace.Step.at(c.file, c.lines[call], c.cols[call], c.callees[call]
                                 + "() calls " + fs.get(g).name + ", passed to it here");
-                        int must = c.scopeMust(call) | entryMust[ci], may = c.scopeMay(call) | entryMay[ci];
                         Model.Ctx x = cx.at(c, ci, call, step, null);
                         cx.enter(g, x.must(), x.may(), x.root(), x.chain() == null ? null : x.chain().after(inside));
-                        entryMust[g] = seenCaller[g] ? entryMust[g] & must : must;
-                        seenCaller[g] = true;
-                        if ((may & ~entryMay[g]) != 0 || (may != 0 && witness[g] == null)) {
-                            witness[g] = (c.scopeMay(call) != 0 || witness[ci] == null ? Trace.of(step) : witness[ci].after(step)).after(inside);
-                        }
-                        entryMay[g] |= may;
-                        heldAround(c, ci, call, g, callerLock, lockDepth);
+                        entry.enter(c, ci, call, g, step, inside);
                     }
                 }
             }
@@ -399,7 +380,7 @@ public final class ModelBuilder {
         for (Model.AllocSite s : declaredSites) used.put(s.allocator().name(), declared.get(s.allocator().name()));
         m.declared = used;
         m.treeMacros = macros;
-        m.callerLock = callerLock;
+        m.callerLock = entry.callerLock;
         m.ctxMust = cx.must;
         m.ctxMay = cx.may;
         m.ctxRoot = cx.root;
@@ -476,33 +457,50 @@ public final class ModelBuilder {
         return out;
     }
 
-    /** How many calls up a lock held around a call still counts as held in the callee ({@link Model#nofsEvidence}). */
-    private static final int LOCK_DEPTH = 1;
-
     /**
-     * Records that {@code g} may run with a lock held: one {@code c} holds at call {@code call} (a spinlock,
-     * mutex or rw_semaphore), or one c's own callers hold around it, up to {@link #LOCK_DEPTH} calls up.
-     * The nearest lock is kept, then the first by the order of the pass.
+     * What functions are entered with, propagated top-down: the memalloc scopes open at every known call
+     * ({@code must}) and at some call ({@code may}), with a witness chain, and a lock some direct caller holds
+     * around the call ({@code callerLock}, for {@link Model#nofsEvidence}; the first by the order of the pass).
      */
-    private static void heldAround(FunctionFacts c, int ci, int call, int g, String[] callerLock, byte[] lockDepth) {
-        long p = c.contextAt(call);
-        String what = null;
-        int depth = 0;
-        if ((ContextFlow.may(p) & (ExecKind.ATOMIC | ExecKind.SLEEPABLE.bit())) != 0) {
-            Model.AtomicRoot r = Model.localRoot(c, p);
-            what = (r != null ? r.what() : Model.sleepableHeld(c)) + " in " + c.name;
-            depth = 1;
-        } else if (lockDepth[ci] > 0 && lockDepth[ci] < LOCK_DEPTH) {
-            what = callerLock[ci];
-            depth = lockDepth[ci] + 1;
+    private static final class Entries {
+        final int[] must, may;
+        final boolean[] seen;
+        final Trace[] witness;
+        final String[] callerLock;
+
+        Entries(int n) {
+            must = new int[n];
+            may = new int[n];
+            seen = new boolean[n];
+            witness = new Trace[n];
+            callerLock = new String[n];
         }
-        if (what == null || (lockDepth[g] > 0 && lockDepth[g] <= depth)) return;
-        callerLock[g] = what;
-        lockDepth[g] = (byte) depth;
+
+        /**
+         * {@code g} entered through call {@code call} of {@code c} (index {@code ci}), {@code step} being that call;
+         * {@code inside}: for a function passed to the call, the step that says the callee calls it (else null).
+         */
+        void enter(FunctionFacts c, int ci, int call, int g, Trace.Step step, Trace.Step inside) {
+            int m = c.scopeMust(call) | must[ci], y = c.scopeMay(call) | may[ci];
+            must[g] = seen[g] ? must[g] & m : m;
+            seen[g] = true;
+            if ((y & ~may[g]) != 0 || (y != 0 && witness[g] == null)) {
+                Trace w = c.scopeMay(call) != 0 || witness[ci] == null ? Trace.of(step) : witness[ci].after(step);
+                witness[g] = inside == null ? w : w.after(inside);
+            }
+            may[g] |= y;
+            if (callerLock[g] == null) {
+                String held = Model.lockHeldAt(c, call);
+                if (held != null) callerLock[g] = held + " in " + c.name;
+            }
+        }
     }
 
     /** Rounds of the fixed point that finds which parameters a function calls through what it passes them to. */
     private static final int INVOKE_ROUNDS = 8;
+
+    /** How many functions call a parameter (for --model-stats), set by {@link #runsInside}. */
+    private int invokingFunctions;
 
     /**
      * Per function, the functions it passes to calls that call them, as {call, function} pairs (null for none).
@@ -510,10 +508,8 @@ public final class ModelBuilder {
      * parameter (a fixed point over the call graph, bounded by {@link #INVOKE_ROUNDS}). A function handed to a
      * call that only stores it (a work item, a timer, an RCU callback) is not called there, and gets nothing.
      */
-    private int invokingFunctions;
-
     private int[][][] runsInside(List<FunctionFacts> fs, int[][] targets, Map<String, Map<String, Integer>> perFile,
-                                        Map<String, Integer> global, Map<String, Integer> headerStatic) {
+                                 Map<String, Integer> global, Map<String, Integer> headerStatic) {
         int n = fs.size();
         long[] invokes = new long[n];
         boolean any = false;
