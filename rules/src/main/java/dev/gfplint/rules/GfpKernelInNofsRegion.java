@@ -35,9 +35,14 @@ public final class GfpKernelInNofsRegion extends Rule {
             (b) the same function already allocated with an explicit `GFP_NOFS` earlier on the path. This is
                 a warning where the code says the filesystem may be held at the allocation: the function
                 holds a lock there (a spinlock, mutex or rw_semaphore), its callers hold one around the call
-                (the direct caller), or its callers pass it a mask that reclaims without `__GFP_FS`. Otherwise it
-                is a note, wherever the file lives:
-                at mount, init and creation time an earlier `GFP_NOFS` is usually caution, not need; or
+                (the direct caller) or run it in an atomic context, its callers pass it a mask that reclaims
+                without `__GFP_FS`, or reclaim, writeback or the page cache run it with what they hold: it is,
+                or is reached within four calls from, a function stored in an `address_space_operations`
+                member they call (`writepages`, `read_folio`, `release_folio`, ...), a `super_operations`
+                member of writeback or the inode shrinker (`write_inode`, `evict_inode`, ...), a shrinker's
+                `scan_objects` or `count_objects`, or the filler of `read_cache_page()` (the page is locked).
+                Otherwise it is a note, wherever the file lives: at mount, init and creation time and in inode
+                operations an earlier `GFP_NOFS` is usually caution, not need; or
             (c) it runs between the begin and end calls of a region that needs NOFS but opens no scope
                 (journal handles and XFS transactions before 4.12, and regions users add with `--catalog`),
                 directly or through the functions called there.
@@ -178,7 +183,8 @@ public final class GfpKernelInNofsRegion extends Rule {
                 + model.flags().describe(model.contexts(o).get(0).raw()) + " at line " + f.lines[o.call()]
                 + " on the same path; use the same mask or a memalloc_nofs_save() scope"
                 + (evidence != null ? " (" + evidence + ")"
-                        : " (no lock is held here and no caller passes a NOFS mask or opens a scope: the earlier mask may be caution, not need)"),
+                        : " (no lock is held here, no caller passes a NOFS mask or opens a scope, and nothing reclaim or writeback"
+                        + " runs reaches it: the earlier mask may be caution, not need)"),
                 List.of());
     }
 }

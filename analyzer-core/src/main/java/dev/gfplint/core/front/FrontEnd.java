@@ -155,8 +155,18 @@ public final class FrontEnd {
             prototypes.add(new dev.gfplint.core.ir.Prototype(h.name(), h.params(),
                     new SourcePos(tb.line(h.nameToken()), tb.col(h.nameToken()))));
         }
+        List<dev.gfplint.core.ir.OpsTable> tables = new ArrayList<>(scanner.tables.size());
+        for (IslandScanner.Table t : scanner.tables) {
+            List<dev.gfplint.core.ir.OpsTable.Member> ms = new ArrayList<>(t.members().size());
+            for (int[] m : t.members()) {
+                ms.add(new dev.gfplint.core.ir.OpsTable.Member(tb.text(seq[m[0]]), tb.text(seq[m[1]]),
+                        new SourcePos(tb.line(seq[m[1]]), tb.col(seq[m[1]]))));
+            }
+            tables.add(new dev.gfplint.core.ir.OpsTable(t.type() == null ? "" : t.type(), tb.text(seq[t.nameTok()]), ms,
+                    new SourcePos(tb.line(seq[t.nameTok()]), tb.col(seq[t.nameTok()]))));
+        }
         return new Result(new TranslationUnit(path, functions, macros, scanner.typedefs, st.lines,
-                SuppressionComments.find(text), prototypes), st, notes);
+                SuppressionComments.find(text), prototypes, tables), st, notes);
     }
 
     /** The annotation words dropped before a function's name ({@code __init}, {@code notrace}, ...), in order. */

@@ -30,6 +30,11 @@ final class IslandScanner {
     final Set<String> typedefs = new HashSet<>();
     /** Function declarations without a body ({@code void *foo(size_t n, gfp_t gfp);}), in order. */
     final List<FunctionHeader> prototypes = new ArrayList<>();
+    /** File-scope initializers that name functions in designated members ({@code .writepages = foo_writepages}). */
+    final List<Table> tables = new ArrayList<>();
+
+    /** {@code type}: the struct tag or null; {@code nameTok}: the variable's token; {@code members}: {field, function} tokens. */
+    record Table(String type, int nameTok, List<int[]> members) {}
 
     IslandScanner(TokenBuffer tb, int[] seq, IdiomTable idioms) {
         this.tb = tb;
@@ -72,6 +77,7 @@ final class IslandScanner {
                         continue;
                     }
                 }
+                if (pd == 0 && i > chunkStart && type(i - 1) == ASSIGN) initializer(chunkStart, i, close);
                 // A block after ')' that is no function (a macro-made initializer or definition) still ends
                 // the chunk: otherwise the functions after it would be read as part of one long header.
                 boolean afterParen = i > chunkStart && type(i - 1) == RPAREN && pd == 0;
@@ -88,6 +94,42 @@ final class IslandScanner {
             }
             i++;
         }
+    }
+
+    /**
+     * Keeps the initializer {@code [brace, close]} of the declaration starting at {@code a} when it stores
+     * functions in designated members: {@code .field = name} or {@code .field = &name}, at any depth (arrays
+     * of structs, nested structs). One pass over the tokens; what is not of that form is passed over.
+     */
+    private void initializer(int a, int brace, int close) {
+        List<int[]> members = null;
+        for (int j = brace + 1; j + 3 <= close; j++) {
+            if (type(j) != DOT || type(j + 1) != IDENT || type(j + 2) != ASSIGN) continue;
+            int k = j + 3;
+            if (type(k) == AMP) k++;
+            if (k + 1 <= close && type(k) == IDENT && (type(k + 1) == COMMA || type(k + 1) == RBRACE)) {
+                if (members == null) members = new ArrayList<>(4);
+                members.add(new int[] {j + 1, k});
+            }
+        }
+        if (members == null) return;
+        String tag = null;
+        int name = -1;
+        int bd = 0;
+        for (int j = a; j < brace - 1; j++) {
+            if (tag == null && (type(j) == STRUCT || type(j) == UNION) && type(j + 1) == IDENT) tag = text(j + 1);
+        }
+        for (int j = brace - 2; j >= a; j--) { // the declared name: the last identifier outside brackets
+            int t = type(j);
+            if (t == RBRACK) bd++;
+            else if (t == LBRACK) bd--;
+            else if (bd == 0 && t == IDENT) {
+                name = j;
+                break;
+            }
+        }
+        if (name < 0 || name > a && (type(name - 1) == STRUCT || type(name - 1) == UNION)) return;
+        tables.add(new Table(tag, name, members));
     }
 
     /** Index of the token closing the {@code open} token at i, or -1 when the file ends first. */

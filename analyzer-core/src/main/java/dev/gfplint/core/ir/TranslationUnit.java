@@ -16,6 +16,7 @@ public final class TranslationUnit {
     private final int lines;
     private final List<Suppression> suppressions;
     private final List<Prototype> prototypes;
+    private final List<OpsTable> tables;
 
     public TranslationUnit(String path, List<Function> functions, MacroTable macros, Set<String> typedefs, int lines) {
         this(path, functions, macros, typedefs, lines, List.of());
@@ -28,6 +29,12 @@ public final class TranslationUnit {
 
     public TranslationUnit(String path, List<Function> functions, MacroTable macros, Set<String> typedefs, int lines,
                            List<Suppression> suppressions, List<Prototype> prototypes) {
+        this(path, functions, macros, typedefs, lines, suppressions, prototypes, List.of());
+    }
+
+    public TranslationUnit(String path, List<Function> functions, MacroTable macros, Set<String> typedefs, int lines,
+                           List<Suppression> suppressions, List<Prototype> prototypes, List<OpsTable> tables) {
+        this.tables = List.copyOf(tables);
         this.prototypes = List.copyOf(prototypes);
         this.suppressions = List.copyOf(suppressions);
         this.path = path;
@@ -47,6 +54,8 @@ public final class TranslationUnit {
     public int lines() { return lines; }
     /** The functions it declares without defining them, in order. */
     public List<Prototype> prototypes() { return prototypes; }
+    /** Its file-scope initializers that store functions in members (operations tables), in order. */
+    public List<OpsTable> tables() { return tables; }
 
     public Function function(String name) {
         for (Function f : functions) if (f.name().equals(name)) return f;

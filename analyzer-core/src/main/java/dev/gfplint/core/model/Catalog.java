@@ -88,6 +88,8 @@ public final class Catalog {
     private final List<Ranged<Integer>> lockDropping = new ArrayList<>();
     private final java.util.Set<String> earlyBoot = new java.util.HashSet<>();
     private final List<Ranged<Integer>> atomicFields = new ArrayList<>();
+    private final List<Ranged<List<String>>> reclaimEntries = new ArrayList<>();
+    private final List<Ranged<Integer>> pageFillers = new ArrayList<>();
 
     private Catalog() {}
 
@@ -239,6 +241,11 @@ public final class Catalog {
                 if (positional.isEmpty()) throw new FormatException(where + name + ": needs KINDS");
                 atomicFields.add(new Ranged<>(name, ExecKind.parseSet(positional.get(0)), range));
             }
+            case "reclaim-entries" -> {
+                if (positional.isEmpty()) throw new FormatException(where + name + ": needs the member names");
+                reclaimEntries.add(new Ranged<>(name, List.copyOf(positional), range));
+            }
+            case "page-fillers" -> pageFillers.add(new Ranged<>(name, Integer.parseInt(require(kv, "fn", where)), range));
             case "lock-dropping" -> lockDropping.add(new Ranged<>(name, Integer.parseInt(require(kv, "lock", where)), range));
             default -> throw new FormatException(where + "unknown section [" + section + "]");
         }
@@ -278,8 +285,17 @@ public final class Catalog {
         private final Map<String, List<Form>> forms;
         private final java.util.Set<String> earlyBoot;
         private final Map<String, Integer> atomicFields = new HashMap<>();
+        private final Map<String, java.util.Set<String>> reclaimFields = new HashMap<>();
+        private final Map<String, String> reclaimOwner = new HashMap<>();
+        private final Map<String, Integer> pageFillers = new HashMap<>();
 
         View(Catalog c, KernelVersion v) {
+            for (Ranged<List<String>> r : c.reclaimEntries) {
+                if (!r.range.contains(v)) continue;
+                reclaimFields.computeIfAbsent(r.name, k -> new java.util.HashSet<>()).addAll(r.value);
+                for (String m : r.value) reclaimOwner.putIfAbsent(m, r.name);
+            }
+            Ranged.select(c.pageFillers, v, pageFillers);
             for (ContextApi a : c.contextApis) if (a.range.contains(v)) contextApis.put(a.name, a);
             Ranged.select(c.guardClasses, v, guardClasses);
             for (Callback b : c.callbacks) if (b.range.contains(v)) callbacks.put(b.name, b);
@@ -314,6 +330,18 @@ public final class Catalog {
         public Boolean contextTest(String name) { return contextTests.get(name); }
         /** The context a function stored in a member of this name runs in ([atomic-fields]), or null. */
         public Integer atomicField(String field) { return atomicFields.get(field); }
+        /**
+         * The operations struct whose member {@code field} reclaim or writeback calls ([reclaim-entries]), or null:
+         * for an initializer of struct {@code type}, that struct's members; for an initializer without a struct
+         * tag ({@code type} empty) or an assignment to a member ({@code s->scan_objects = fn}), the member name.
+         */
+        public String reclaimEntry(String type, String field) {
+            if (type == null || type.isEmpty()) return reclaimOwner.get(field);
+            java.util.Set<String> fs = reclaimFields.get(type);
+            return fs != null && fs.contains(field) ? type : null;
+        }
+        /** The argument of a page-cache read that holds the filler, run with the page locked ([page-fillers]), or null. */
+        public Integer pageFiller(String name) { return pageFillers.get(name); }
         /** Whether an annotation marks early-boot code ([early-boot]). */
         public boolean isEarlyBootAnnotation(String word) { return earlyBoot.contains(word); }
         /** The argument holding the lock that a call drops around its own allocation, or null. */

@@ -7,7 +7,9 @@ import dev.gfplint.core.ir.CfgNode;
 import dev.gfplint.core.ir.Edge;
 import dev.gfplint.core.ir.Expr;
 import dev.gfplint.core.ir.Function;
+import dev.gfplint.core.ir.OpsTable;
 import dev.gfplint.core.ir.Parameter;
+import dev.gfplint.core.ir.SourcePos;
 import dev.gfplint.core.ir.Stmt;
 import dev.gfplint.core.lex.IntList;
 import dev.gfplint.core.scan.Incidents;
@@ -157,12 +159,12 @@ public final class FunctionAnalyzer {
      */
     public FunctionFacts analyze(Function f, String file, Map<String, ContextFlow.Effect> wrappers, ContextFlow.Result known,
                                  dev.gfplint.core.ir.MacroTable macros) {
-        return analyze(f, file, wrappers, known, macros, Set.of());
+        return analyze(f, file, wrappers, known, macros, FileScope.NONE);
     }
 
-    /** {@code fileFunctions}: the functions the file defines or declares, which it may pass to calls ({@link #passedFunctions}). */
+    /** {@code scope}: the functions and tables of functions of the file, which it may pass to calls ({@link #passedFunctions}). */
     public FunctionFacts analyze(Function f, String file, Map<String, ContextFlow.Effect> wrappers, ContextFlow.Result known,
-                                 dev.gfplint.core.ir.MacroTable macros, Set<String> fileFunctions) {
+                                 dev.gfplint.core.ir.MacroTable macros, FileScope scope) {
         Cfg cfg = f.cfg();
         Ctx c = new Ctx();
         c.macros = macros;
@@ -273,24 +275,53 @@ public final class FunctionAnalyzer {
             for (MaskExpr g : reached.values()) ff.reachParams |= g.params();
         }
         for (String a : f.annotations()) if (catalog.isEarlyBootAnnotation(a)) ff.earlyBoot = true;
-        passedFunctions(c, ff, fileFunctions);
+        passedFunctions(c, ff, scope);
+        ff.reclaimEntries = reclaimEntries(nodes, c);
         return ff;
     }
 
+    /** At most this many functions are taken from one table or struct passed to a call. */
+    private static final int MAX_PASSED_PER_ARG = 64;
+
     /**
      * Fills in {@link FunctionFacts#invokedParams} and {@link FunctionFacts#passed}: the parameters the function
-     * calls through, and the functions of its file ({@code fileFunctions}: defined or declared there) and the
-     * parameters that may hold one which it passes to calls as whole arguments ({@code fn} or {@code &fn}).
-     * The model decides from these which passed functions run inside the call that is given them.
+     * calls through ({@code cb(x)}, or a member of one: {@code ops->cb(x)}), and what it passes to calls as whole
+     * arguments that may hold functions: a function of its file ({@code fn} or {@code &fn}), a table of the file
+     * ({@code &foo_ops}), a local struct given functions ({@code struct walk_ops w = {.cb = fn}; walk(&w)} or
+     * {@code w.cb = fn}), or a parameter that may hold a function or points to a struct. The model decides from
+     * these which passed functions run inside the call that is given them.
      */
-    private void passedFunctions(Ctx c, FunctionFacts ff, Set<String> fileFunctions) {
+    private void passedFunctions(Ctx c, FunctionFacts ff, FileScope scope) {
         if (c.cfg == null) return;
         Function f = c.f;
         Map<String, Integer> index = c.paramIndex;
         Set<String> locals = c.locals;
+        Set<String> fileFunctions = scope.functions();
         long candidates = 0;
-        for (Parameter p : f.params()) if (!p.name().isEmpty() && mayHoldFunction(p.type())) candidates |= bit(p.index());
+        for (Parameter p : f.params()) {
+            if (!p.name().isEmpty() && (mayHoldFunction(p.type()) || pointsToConstStruct(p.type()))) candidates |= bit(p.index());
+        }
+        Map<String, List<OpsTable.Member>> holders = Map.of(); // locals given functions in their members
+        for (CfgNode n : c.cfg.nodes()) {
+            for (Assignment a : n.assignments()) {
+                String local = null;
+                List<OpsTable.Member> fns = new ArrayList<>(1);
+                if (a.declaration() && a.value() != null && a.value().kind() == Expr.Kind.INIT_LIST) {
+                    local = a.targetName();
+                    designatedFunctions(a.value().text(), fileFunctions, fns, a.pos());
+                } else if (a.target() != null && a.target().kind() == Expr.Kind.MEMBER && "=".equals(a.op())) {
+                    local = memberRoot(a.target(), true);
+                    String v = nameOf(stripAddress(a.value()));
+                    if (fileFunctions.contains(v) && !locals.contains(v)) fns.add(new OpsTable.Member(a.target().name(), v, a.pos()));
+                }
+                if (local == null || fns.isEmpty() || !locals.contains(local)) continue;
+                if (holders.isEmpty()) holders = new HashMap<>();
+                List<OpsTable.Member> h = holders.computeIfAbsent(local, k -> new ArrayList<>(2));
+                for (OpsTable.Member x : fns) if (h.size() < MAX_PASSED_PER_ARG) h.add(x);
+            }
+        }
         long invoked = 0;
+        Map<Integer, Set<String>> fields = Map.of();
         List<FunctionFacts.Passed> passed = List.of();
         int i = 0;
         for (CfgNode n : c.cfg.nodes()) {
@@ -298,16 +329,34 @@ public final class FunctionAnalyzer {
                 String through = cs.callee() != null ? cs.callee() : pointerName(cs.calleeText());
                 Integer p = through == null || locals.contains(through) ? null : index.get(through);
                 if (p != null) invoked |= bit(p);
+                Expr callee = cs.callee() == null && !cs.fromSkippedCode() && cs.call() != null && !cs.call().kids().isEmpty()
+                        ? cs.call().kid(0) : null;
+                String root = callee == null ? null : memberRoot(callee, false); // ops->visit(it), (*ops->visit)(it)
+                Integer q0 = root == null || locals.contains(root) ? null : index.get(root);
+                if (q0 != null) {
+                    if (fields.isEmpty()) fields = new HashMap<>();
+                    Set<String> fs = fields.computeIfAbsent(q0, k -> new HashSet<>(2));
+                    if (fs.size() < MAX_PASSED_PER_ARG) fs.add(memberField(callee));
+                }
                 if (!cs.fromSkippedCode()) {
                     List<Expr> as = cs.args();
                     for (int a = 0; a < as.size(); a++) {
-                        Expr x = as.get(a);
-                        if (x != null && x.kind() == Expr.Kind.UNARY && "&".equals(x.op()) && !x.kids().isEmpty()) x = x.kid(0);
-                        String nm = nameOf(x);
-                        if (nm.isEmpty() || locals.contains(nm) || nm.equals(cs.callee())) continue;
+                        String nm = nameOf(stripAddress(as.get(a)));
+                        if (nm.isEmpty() || nm.equals(cs.callee())) continue;
+                        List<OpsTable.Member> held = locals.contains(nm) ? holders.get(nm)
+                                : index.containsKey(nm) ? null : scope.tables().get(nm);
+                        if (held != null) {
+                            for (OpsTable.Member m : held) {
+                                if (m.function().equals(f.name())) continue;
+                                if (passed.isEmpty()) passed = new ArrayList<>(2);
+                                passed.add(new FunctionFacts.Passed(i, a, -1, canonical(m.function()), m.field()));
+                            }
+                            continue;
+                        }
+                        if (locals.contains(nm)) continue;
                         Integer q = index.get(nm);
-                        FunctionFacts.Passed e = q != null ? ((candidates & bit(q)) != 0 ? new FunctionFacts.Passed(i, a, q, null) : null)
-                                : fileFunctions.contains(nm) && !nm.equals(f.name()) ? new FunctionFacts.Passed(i, a, -1, canonical(nm)) : null;
+                        FunctionFacts.Passed e = q != null ? ((candidates & bit(q)) != 0 ? new FunctionFacts.Passed(i, a, q, null, null) : null)
+                                : fileFunctions.contains(nm) && !nm.equals(f.name()) ? new FunctionFacts.Passed(i, a, -1, canonical(nm), null) : null;
                         if (e == null) continue;
                         if (passed.isEmpty()) passed = new ArrayList<>(2);
                         passed.add(e);
@@ -317,7 +366,114 @@ public final class FunctionAnalyzer {
             }
         }
         ff.invokedParams = invoked;
+        ff.invokedFields = fields;
         ff.passed = passed;
+    }
+
+    /** {@code &x} is {@code x}. */
+    private static Expr stripAddress(Expr x) {
+        if (x != null && x.kind() == Expr.Kind.UNARY && "&".equals(x.op()) && !x.kids().isEmpty()) return x.kid(0);
+        return x;
+    }
+
+    /**
+     * The {@code .field = fn} and {@code .field = &fn} items naming functions of the file in an initializer's
+     * text ({@code { .visit = visit_copy, .arg = { .done = done_fn } }}: the innermost designator names the
+     * member), at most {@link #MAX_PASSED_PER_ARG}. One pass over the text.
+     */
+    static void designatedFunctions(String text, Set<String> fileFunctions, List<OpsTable.Member> out, SourcePos pos) {
+        int n = text.length();
+        for (int i = text.indexOf('.'); i >= 0 && i < n && out.size() < MAX_PASSED_PER_ARG; i = text.indexOf('.', i + 1)) {
+            int j = i + 1;
+            while (j < n && text.charAt(j) == ' ') j++;
+            int f0 = j;
+            while (j < n && Character.isJavaIdentifierPart(text.charAt(j))) j++;
+            if (j == f0 || Character.isDigit(text.charAt(f0))) continue;
+            String field = text.substring(f0, j);
+            while (j < n && text.charAt(j) == ' ') j++;
+            if (j >= n || text.charAt(j) != '=' || j + 1 < n && text.charAt(j + 1) == '=') continue;
+            j++;
+            while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '&')) j++;
+            int v0 = j;
+            while (j < n && Character.isJavaIdentifierPart(text.charAt(j))) j++;
+            if (j == v0) continue;
+            String v = text.substring(v0, j);
+            while (j < n && text.charAt(j) == ' ') j++;
+            if ((j >= n || text.charAt(j) == ',' || text.charAt(j) == '}') && fileFunctions.contains(v)) {
+                out.add(new OpsTable.Member(field, v, pos));
+            }
+        }
+    }
+
+    /**
+     * The name whose member is accessed: {@code ops->visit} and {@code (*ops->visit)} give ops; with
+     * {@code deep}, any chain ({@code w.ops.visit} gives w), else one member only. Null for anything else.
+     */
+    private static String memberRoot(Expr e, boolean deep) {
+        int members = 0;
+        for (int d = 0; e != null && d < 16; d++) {
+            switch (e.kind()) {
+                case MEMBER -> {
+                    if (++members > 1 && !deep) return null;
+                }
+                case UNARY -> {
+                    if (!"*".equals(e.op()) || members > 0) return null;
+                }
+                case NAME -> {
+                    return members > 0 ? e.name() : null;
+                }
+                default -> {
+                    return null;
+                }
+            }
+            e = e.kids().isEmpty() ? null : e.kid(0);
+        }
+        return null;
+    }
+
+    /** The member a call through {@code ops->visit} or {@code (*ops->visit)} names. */
+    private static String memberField(Expr e) {
+        while (e.kind() == Expr.Kind.UNARY) e = e.kid(0);
+        return e.name();
+    }
+
+    /**
+     * A pointer to a const struct ({@code const struct mm_walk_ops *ops}), the way operations tables are passed:
+     * forwarded, it may lead a callee to the functions in its members.
+     */
+    private static boolean pointsToConstStruct(String type) {
+        return type != null && type.contains("*") && type.contains("const") && (type.contains("struct") || type.contains("union"))
+                && !type.contains("(*");
+    }
+
+    /**
+     * Functions this one hands to code that runs them from reclaim or writeback, or with a page locked: stored in
+     * a member that such code calls ({@code shrinker->scan_objects = fn}, [reclaim-entries]), or passed as the
+     * filler of a page-cache read ({@code read_cache_page(mapping, index, fn, data)}, [page-fillers]).
+     */
+    private List<FunctionFacts.Callback> reclaimEntries(List<CfgNode> nodes, Ctx c) {
+        List<FunctionFacts.Callback> out = List.of();
+        for (CfgNode n : nodes) {
+            for (Assignment a : n.assignments()) {
+                Expr t = a.target();
+                if (t == null || t.kind() != Expr.Kind.MEMBER || !"=".equals(a.op())) continue;
+                String owner = catalog.reclaimEntry(null, t.name());
+                String fn = nameOf(stripAddress(a.value()));
+                if (owner == null || fn.isEmpty() || c.locals.contains(fn) || c.paramIndex.containsKey(fn)) continue;
+                if (out.isEmpty()) out = new ArrayList<>(1);
+                out.add(new FunctionFacts.Callback(canonical(fn), 0, "stored in " + t.text() + ", a " + owner
+                        + " member that reclaim, writeback or the page cache calls", a.pos().line(), a.pos().column()));
+            }
+            for (CallSite cs : n.calls()) {
+                Integer k = cs.callee() == null || cs.fromSkippedCode() ? null : catalog.pageFiller(cs.callee());
+                String fn = k == null ? "" : nameOf(stripAddress(cs.arg(k)));
+                if (fn.isEmpty() || c.locals.contains(fn) || c.paramIndex.containsKey(fn)) continue;
+                if (out.isEmpty()) out = new ArrayList<>(1);
+                out.add(new FunctionFacts.Callback(canonical(fn), 0, "passed as the filler of " + cs.callee()
+                        + "(), which runs it with the page locked", cs.pos().line(), cs.pos().column()));
+            }
+        }
+        return out;
     }
 
     /** The name in a call through a pointer written {@code (*cb)} or {@code (cb)}, or null. */
@@ -353,9 +509,7 @@ public final class FunctionAnalyzer {
             for (CallSite cs : n.calls()) {
                 Catalog.Callback cb = cs.callee() == null ? null : catalog.callback(cs.callee());
                 if (cb != null && !cs.fromSkippedCode()) {
-                    Expr a = cs.arg(cb.fnArg());
-                    if (a != null && a.kind() == Expr.Kind.UNARY && "&".equals(a.op()) && !a.kids().isEmpty()) a = a.kid(0);
-                    String t = nameOf(a);
+                    String t = nameOf(stripAddress(cs.arg(cb.fnArg())));
                     if (!t.isEmpty() && !c.locals.contains(t) && !c.paramIndex.containsKey(t)) {
                         if (out.isEmpty()) out = new ArrayList<>(1);
                         out.add(new FunctionFacts.Callback(canonical(t), cb.kinds(), cs.callee() + "() registers " + t,

@@ -1,6 +1,8 @@
 package dev.gfplint.core.model;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What the model keeps of one function after its file's IR is gone: every call (for the call graph) with
@@ -51,13 +53,22 @@ public final class FunctionFacts {
     List<Callback> callbacks = List.of();
 
     /**
-     * A whole argument of call {@code call} (at position {@code arg}) that may be a function: this function's
-     * parameter {@code param}, forwarded, or ({@code param} -1) the function {@code name} of the same file.
+     * The functions it hands to reclaim, writeback or a page-cache read ({@code s->scan_objects = fn},
+     * {@code read_cache_page(m, i, fn, d)}): callbacks with kinds 0, which carry no atomic context.
      */
-    public record Passed(int call, int arg, int param, String name) {}
+    List<Callback> reclaimEntries = List.of();
+
+    /**
+     * A whole argument of call {@code call} (at position {@code arg}) that may be a function or lead to one: this
+     * function's parameter {@code param}, forwarded, or ({@code param} -1) the function {@code name} of the same
+     * file, the argument itself ({@code field} null) or its member {@code field} ({@code &ops} with {@code .field = name}).
+     */
+    public record Passed(int call, int arg, int param, String name, String field) {}
 
     /** Parameters it calls through ({@code cb(zone, data)}), as a bit set by index. */
     long invokedParams;
+    /** Members of its parameters it calls through ({@code ops->visit(it)}), by parameter index; mostly empty. */
+    Map<Integer, Set<String>> invokedFields = Map.of();
     /** What it passes on that may be a function, in call order. */
     List<Passed> passed = List.of();
 

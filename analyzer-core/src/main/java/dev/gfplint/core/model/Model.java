@@ -162,6 +162,8 @@ public final class Model {
     Trace[] ctxWitness;
     /** Per function, a lock a direct caller holds around a call to it (null: none seen). */
     String[] callerLock;
+    /** Per function, how reclaim, writeback or a locked page's read reaches it (top-down, innermost first), or null. */
+    Trace[] reclaimFrom;
     Stats stats;
     final dev.gfplint.core.scan.Incidents incidents;
 
@@ -325,15 +327,24 @@ public final class Model {
     /**
      * What in the code says that the filesystem may be held where allocation {@code s} runs in context
      * {@code c}, so that an earlier NOFS mask on its path is a constraint, not caution: a lock held there (by
-     * the function, or by its direct caller around the call), or callers that pass it a mask that may reclaim but
-     * not enter the filesystem. Null when nothing does (mount, init and creation
-     * code, where an earlier GFP_NOFS is usually over-cautious).
+     * the function, or by its direct caller around the call), an atomic context of its callers, reclaim or
+     * writeback or a page-cache read with the page locked running it (an operations table's member, a shrinker,
+     * a filler: {@link ModelBuilder#MAX_RECLAIM_DEPTH} calls deep at most), or callers that pass it a mask that
+     * may reclaim but not enter the filesystem. Null when nothing does (mount, init and creation code, where an
+     * earlier GFP_NOFS is usually over-cautious).
      */
     public String nofsEvidence(AllocSite s, SiteContext c) {
         FunctionFacts f = functions.get(s.fn());
         String own = lockHeldAt(f, s.call()); // a lock of its own, mutexes too
         if (own != null) return own + " is held there";
         if (callerLock != null && callerLock[s.fn()] != null) return callerLock[s.fn()] + " is held around the call";
+        Trace r = reclaimFrom == null ? null : reclaimFrom[s.fn()];
+        if (r != null) { // reclaim, writeback or a locked page's read runs it
+            List<Trace.Step> path = r.reversedSteps();
+            String how = path.get(0).describe();
+            int calls = path.size() - 1;
+            return calls == 0 ? how : how + ", and reaches " + f.name + " through " + (calls == 1 ? "one call" : calls + " calls");
+        }
         Atomic a = c.atomic();
         if (a != null && (a.must() | a.may()) != 0 && a.root() != null) { // an atomic context of its callers
             return a.root().what() + " is held there (taken in " + a.root().function() + ")";

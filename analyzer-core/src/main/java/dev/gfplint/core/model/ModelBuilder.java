@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import dev.gfplint.core.scan.Incidents;
 
@@ -70,8 +71,23 @@ public final class ModelBuilder {
                 macroWrappers.merge(m.name(), e, (a, b) -> a.equals(b) ? a : NO_EFFECT);
             }
         }
+        for (dev.gfplint.core.ir.OpsTable t : tu.tables()) {
+            for (dev.gfplint.core.ir.OpsTable.Member e : t.members()) {
+                String owner = catalog.reclaimEntry(t.type(), e.field());
+                if (owner == null) continue;
+                tableRoots.add(new FunctionFacts.Callback(e.function() + "\u0000" + tu.path(), 0, "the " + e.field()
+                        + " operation in " + t.name() + " (struct " + owner + "), which reclaim, writeback or the page cache calls",
+                        e.pos().line(), e.pos().column()));
+            }
+        }
         analyzeFile(tu, Map.of(), facts);
     }
+
+    /**
+     * Functions that operations tables hand to reclaim or writeback ([reclaim-entries]), with their file after a
+     * NUL in {@code target} (a table is no function's fact: it stays with the file).
+     */
+    private final ConcurrentLinkedQueue<FunctionFacts.Callback> tableRoots = new ConcurrentLinkedQueue<>();
 
     /** Function-like macros whose body is one call to a lock API of the catalog, by name (see {@link #macroLockEffect}). */
     private final java.util.concurrent.ConcurrentHashMap<String, ContextFlow.Effect> macroWrappers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -110,13 +126,11 @@ public final class ModelBuilder {
         Map<String, ContextFlow.Effect> wrappers = new HashMap<>();
         incidents.guard(tu.path(), 1, "the lock wrappers of the file",
                 () -> wrappers.putAll(analyzer.lockWrappers(tu.functions(), tu.path(), known, foreign)));
-        java.util.Set<String> fileFunctions = new java.util.HashSet<>();
-        for (Function f : tu.functions()) fileFunctions.add(f.name());
-        for (dev.gfplint.core.ir.Prototype p : tu.prototypes()) fileFunctions.add(p.name());
+        FileScope scope = FileScope.of(tu);
         for (Function f : tu.functions()) {
             if (f.cfg() == null) continue;
             incidents.guard(tu.path(), f.pos().line(), "the model of function " + f.name(), () -> {
-                FunctionFacts ff = analyzer.analyze(f, tu.path(), wrappers, known.get(f), tu.macros(), fileFunctions);
+                FunctionFacts ff = analyzer.analyze(f, tu.path(), wrappers, known.get(f), tu.macros(), scope);
                 ContextFlow.Effect e = known.containsKey(f) ? wrappers.get(f.name()) : null;
                 if (e != null) {
                     ff.lockAcquires = e.acquires();
@@ -381,6 +395,7 @@ public final class ModelBuilder {
         m.declared = used;
         m.treeMacros = macros;
         m.callerLock = entry.callerLock;
+        m.reclaimFrom = reclaimReach(fs, targets, runsInside, perFile, global, headerStatic, definitions);
         m.ctxMust = cx.must;
         m.ctxMay = cx.may;
         m.ctxRoot = cx.root;
@@ -496,6 +511,60 @@ public final class ModelBuilder {
         }
     }
 
+    /** Calls followed from a function that reclaim, writeback or a page-cache read runs, for {@link Model#nofsEvidence}. */
+    static final int MAX_RECLAIM_DEPTH = 4;
+
+    /**
+     * Per function, how reclaim, writeback or a page-cache read with the page locked reaches it (a top-down chain,
+     * innermost first, the shortest found; null when none does): from the functions operations tables and
+     * assignments hand to them, and page-cache fillers, through unambiguous calls and the calls that run a
+     * function they are passed, at most {@link #MAX_RECLAIM_DEPTH} deep. Breadth-first from roots in a fixed order.
+     */
+    private Trace[] reclaimReach(List<FunctionFacts> fs, int[][] targets, int[][][] runsInside,
+                                 Map<String, Map<String, Integer>> perFile, Map<String, Integer> global,
+                                 Map<String, Integer> headerStatic, Map<String, Integer> definitions) {
+        int n = fs.size();
+        Trace[] from = new Trace[n];
+        List<Object[]> roots = new ArrayList<>(); // {file, target, Callback}
+        for (FunctionFacts.Callback t : tableRoots) {
+            int nul = t.target().indexOf('\u0000');
+            roots.add(new Object[] {t.target().substring(nul + 1), t.target().substring(0, nul), t});
+        }
+        for (FunctionFacts f : fs) for (FunctionFacts.Callback t : f.reclaimEntries) roots.add(new Object[] {f.file, t.target(), t});
+        if (roots.isEmpty()) return from;
+        roots.sort(Comparator.comparing((Object[] r) -> (String) r[0]).thenComparingInt(r -> ((FunctionFacts.Callback) r[2]).line())
+                .thenComparingInt(r -> ((FunctionFacts.Callback) r[2]).col()).thenComparing(r -> (String) r[1]));
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (Object[] r : roots) {
+            Integer g = resolve((String) r[1], (String) r[0], perFile, global, headerStatic);
+            if (g == null || from[g] != null) continue;
+            FunctionFacts.Callback t = (FunctionFacts.Callback) r[2];
+            from[g] = Trace.of(Trace.Step.at((String) r[0], t.line(), t.col(), fs.get(g).name + " is " + t.what()));
+            queue.add(g);
+        }
+        while (!queue.isEmpty()) {
+            int ci = queue.poll();
+            if (from[ci].length() > MAX_RECLAIM_DEPTH) continue;
+            FunctionFacts c = fs.get(ci);
+            int[] t = targets[ci];
+            for (int call = 0; call < t.length; call++) {
+                int g = t[call];
+                if (g < 0 || from[g] != null || ambiguous(c, call, g, fs, definitions)) continue;
+                from[g] = from[ci].after(new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]));
+                queue.add(g);
+            }
+            for (int[] e : runsInside[ci] == null ? new int[0][] : runsInside[ci]) {
+                int call = e[0], g = e[1];
+                if (from[g] != null) continue;
+                from[g] = from[ci].after(new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]))
+                        .after(Trace.Step.at(c.file, c.lines[call], c.cols[call], c.callees[call] + "() calls "
+                                + fs.get(g).name + ", passed to it here"));
+                queue.add(g);
+            }
+        }
+        return from;
+    }
+
     /** Rounds of the fixed point that finds which parameters a function calls through what it passes them to. */
     private static final int INVOKE_ROUNDS = 8;
 
@@ -505,16 +574,22 @@ public final class ModelBuilder {
     /**
      * Per function, the functions it passes to calls that call them, as {call, function} pairs (null for none).
      * A callee calls its parameter k when it calls through it, or passes it on to a call that calls that
-     * parameter (a fixed point over the call graph, bounded by {@link #INVOKE_ROUNDS}). A function handed to a
-     * call that only stores it (a work item, a timer, an RCU callback) is not called there, and gets nothing.
+     * parameter (a fixed point over the call graph, bounded by {@link #INVOKE_ROUNDS}); it calls member m of
+     * parameter k when it calls {@code k->m(..)}, or passes k on to a call that does. A function in member m of a
+     * table or struct passed to the call runs inside it only when the call calls that member of it
+     * ({@code transport->get_local_cid()} runs the table's get_local_cid, none of its other members). A function
+     * handed to a call that only stores it (a work item, a timer, an RCU callback) is not called there.
      */
     private int[][][] runsInside(List<FunctionFacts> fs, int[][] targets, Map<String, Map<String, Integer>> perFile,
                                  Map<String, Integer> global, Map<String, Integer> headerStatic) {
         int n = fs.size();
         long[] invokes = new long[n];
+        @SuppressWarnings("unchecked")
+        Map<Integer, Set<String>>[] fields = new Map[n]; // members of parameters called through, copied on first growth
         boolean any = false;
         for (int i = 0; i < n; i++) {
             invokes[i] = fs.get(i).invokedParams;
+            fields[i] = fs.get(i).invokedFields;
             if (!fs.get(i).passed.isEmpty()) any = true;
         }
         int[][][] out = new int[n][][];
@@ -525,22 +600,37 @@ public final class ModelBuilder {
                 for (FunctionFacts.Passed p : fs.get(i).passed) {
                     if (p.param() < 0 || p.param() >= 64) continue;
                     int t = targets[i][p.call()];
-                    if (t >= 0 && p.arg() < 64 && (invokes[t] & 1L << p.arg()) != 0 && (invokes[i] & 1L << p.param()) == 0) {
+                    if (t < 0 || p.arg() >= 64) continue;
+                    if ((invokes[t] & 1L << p.arg()) != 0 && (invokes[i] & 1L << p.param()) == 0) {
                         invokes[i] |= 1L << p.param();
+                        changed = true;
+                    }
+                    Set<String> theirs = fields[t].get(p.arg());
+                    if (theirs == null || t == i) continue;
+                    Set<String> mine = fields[i].get(p.param());
+                    if (mine != null && mine.containsAll(theirs)) continue;
+                    if (fields[i] == fs.get(i).invokedFields) fields[i] = new HashMap<>(fields[i]);
+                    Set<String> grown = mine == null ? new java.util.HashSet<>() : new java.util.HashSet<>(mine);
+                    for (String x : theirs) if (grown.size() < 64) grown.add(x);
+                    if (mine == null || grown.size() > mine.size()) {
+                        fields[i].put(p.param(), grown);
                         changed = true;
                     }
                 }
             }
             if (!changed) break;
         }
-        for (long x : invokes) if (x != 0) invokingFunctions++;
+        for (int i = 0; i < n; i++) if (invokes[i] != 0 || !fields[i].isEmpty()) invokingFunctions++;
         for (int i = 0; i < n; i++) {
             FunctionFacts f = fs.get(i);
             List<int[]> mine = null;
             for (FunctionFacts.Passed p : f.passed) {
                 if (p.name() == null) continue;
                 int t = targets[i][p.call()];
-                if (t < 0 || p.arg() >= 64 || (invokes[t] & 1L << p.arg()) == 0) continue;
+                if (t < 0 || p.arg() >= 64) continue;
+                boolean runs = p.field() == null ? (invokes[t] & 1L << p.arg()) != 0
+                        : fields[t].getOrDefault(p.arg(), Set.of()).contains(p.field());
+                if (!runs) continue;
                 Integer g = resolve(p.name(), f.file, perFile, global, headerStatic);
                 if (g == null || g == i) continue;
                 if (mine == null) mine = new ArrayList<>(1);

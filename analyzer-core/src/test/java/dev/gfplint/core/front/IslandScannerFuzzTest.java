@@ -48,5 +48,12 @@ class IslandScannerFuzzTest {
             prevClose = close;
         }
         for (String t : scanner.typedefs) if (t.isEmpty()) fail("an empty typedef name");
+        for (IslandScanner.Table t : scanner.tables) {
+            if (t.nameTok() < 0 || t.nameTok() >= seq.length) fail("a table's name at stream index " + t.nameTok() + " of " + seq.length);
+            if (t.members().isEmpty()) fail("table " + tb.text(seq[t.nameTok()]) + " without members");
+            for (int[] m : t.members()) {
+                if (m[0] < 0 || m[1] >= seq.length || m[0] >= m[1]) fail("a member of a table at stream indices " + m[0] + ".." + m[1]);
+            }
+        }
     }
 }

@@ -63,6 +63,24 @@ class CatalogTest {
     }
 
     @Test
+    void reclaimEntriesByStructAndMemberAndPageFillersByVersion() {
+        Catalog.View v = at("6.12");
+        assertEquals("address_space_operations", v.reclaimEntry("address_space_operations", "writepages"));
+        assertEquals("address_space_operations", v.reclaimEntry("address_space_operations", "read_folio"));
+        assertNull(v.reclaimEntry("address_space_operations", "write_begin"), "called by write(2), not by reclaim");
+        assertNull(v.reclaimEntry("inode_operations", "create"));
+        assertNull(v.reclaimEntry("file_operations", "writepages"), "a member's name counts only in its own struct");
+        assertEquals("shrinker", v.reclaimEntry(null, "scan_objects"), "an assignment to a member: by the member's name");
+        assertEquals("super_operations", v.reclaimEntry("", "evict_inode"));
+        assertNull(v.reclaimEntry("address_space_operations", "releasepage"), "renamed release_folio before 6.4");
+        assertEquals("address_space_operations", at("5.10").reclaimEntry("address_space_operations", "releasepage"));
+        assertEquals(2, v.pageFiller("read_cache_page"));
+        assertEquals(2, v.pageFiller("read_cache_folio"));
+        assertNull(v.pageFiller("read_cache_pages"), "removed in 5.18");
+        assertNull(at("5.10").pageFiller("read_cache_folio"), "added in 5.19");
+    }
+
+    @Test
     void journalHandlesOpenANofsScope() {
         Catalog.ScopeOpener j = at("6.12").opener("jbd2_journal_start");
         assertEquals(Scope.NOFS.bit(), j.scopes());
