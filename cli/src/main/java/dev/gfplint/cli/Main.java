@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code gfplint} command. */
 @Command(name = "gfplint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Finds misuse of GFP allocation flags in Linux-kernel-style C.",
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, InstallHookCommand.class,
+        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, InstallHookCommand.class, CacheCommand.class,
             picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -2,6 +2,7 @@ package dev.gfplint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gfplint.core.cache.FileCache;
 import dev.gfplint.core.front.FrontEnd;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gfplint.core.idiom.IdiomTable;
@@ -155,6 +156,14 @@ public final class ScanCommand implements Callable<Integer> {
             + "found, with the masks it may see and the call chains, as TSV to FILE (for triage).")
     Path modelSites;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep per-file results in DIR (default: "
+            + "$XDG_CACHE_HOME/gfplint, else ~/.cache/gfplint): a re-scan parses only the files that changed, and "
+            + "still analyses the whole program.")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the cache.")
+    boolean noCache;
+
     @Option(names = {"-q", "--quiet"}, description = "Print no per-file notes, only errors and the summary.")
     boolean quiet;
 
@@ -235,20 +244,19 @@ public final class ScanCommand implements Callable<Integer> {
         Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), reader);
         Map<String, List<Suppression>> suppressions = new ConcurrentHashMap<>();
         Scanner.Progress progress = ScanProgress.forTerminal(quiet);
+        FileCache cache = noCache ? null : new FileCache(cacheDir != null ? cacheDir : FileCache.defaultRoot(System.getenv()),
+                CacheKey.fingerprint(setup, idiomFiles, catalogFiles, config, rules, showSkipped), FileCache.DEFAULT_MAX_BYTES);
         Scanner.Result r;
         try {
             Scanner.Options options = new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), config::excluded,
-                    progress, followSymlinks, incidents);
-            r = scanner.scan(options, unit -> {
-                if (!unit.suppressions().isEmpty()) suppressions.put(unit.path(), unit.suppressions());
-                builder.add(unit);
-                runner.onFile(unit);
-            });
+                    progress, followSymlinks, incidents, cache);
+            r = scanner.scan(options, FileResults.first(builder, runner, suppressions, incidents, cache != null));
             // the files that call another file's lock wrappers, read again knowing them
-            scanner.revisit(options, builder.filesToRevisit(), builder::revisit);
+            scanner.revisit(options, builder.filesToRevisit(), FileResults.again(builder, incidents, cache != null));
         } finally {
             ScanProgress.close(progress);
         }
+        if (cache != null) CacheKey.finish(cache, err, quiet);
         Model model = Scanner.onScanStack(builder::build);
         Set<String> enabled = new TreeSet<>();
         for (Rule rule : rules) enabled.add(rule.id());

@@ -33,16 +33,27 @@ public final class RuleRunner {
         this.incidents = incidents;
     }
 
-    /** Each rule on each function; a rule that fails on a function costs that function only. */
-    public void onFile(TranslationUnit tu) {
+    /**
+     * Each rule on each function; a rule that fails on a function costs that function only. Returns the file's
+     * findings (which a later scan of the same file may hand back through {@link #add}).
+     */
+    public List<Finding> onFile(TranslationUnit tu) {
+        List<Finding> mine = new ArrayList<>(0);
         for (Function f : tu.functions()) {
             if (f.cfg() == null) continue;
             Rule.FunctionInput in = new Rule.FunctionInput(f, tu.path(), catalog, incidents);
             for (Rule r : rules) {
                 incidents.guard(tu.path(), f.pos().line(), "rule " + r.id() + " on function " + f.name(),
-                        () -> r.checkFunction(in, found::add));
+                        () -> r.checkFunction(in, mine::add));
             }
         }
+        found.addAll(mine);
+        return mine;
+    }
+
+    /** Findings of a file's functions found by an earlier scan of the same file ({@link #onFile}'s result). */
+    public void add(List<Finding> fileFindings) {
+        found.addAll(fileFindings);
     }
 
     /** Each rule on the model; the rules guard each allocation site ({@link Model#forEachSite}). */

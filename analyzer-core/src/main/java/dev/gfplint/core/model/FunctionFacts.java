@@ -96,9 +96,9 @@ public final class FunctionFacts {
     public final String[] callees;
     public final int[] lines;
     public final int[] cols;
-    private final byte[] scopeMust;
-    private final byte[] scopeMay;
-    private final int[] argCalls;
+    final byte[] scopeMust;
+    final byte[] scopeMay;
+    final int[] argCalls;
     /**
      * The calls to allocators ({@code calls}, ascending), the CFG node each stands in ({@code node}), and the CFG
      * without its loop back edges as successor lists ({@code succ[start[n]] .. succ[start[n + 1] - 1]}).
@@ -106,8 +106,8 @@ public final class FunctionFacts {
     public record Order(int[] calls, int[] node, int[] start, int[] succ) {}
 
     /** Null when the function has fewer than two allocator calls. */
-    private final Order allocOrder;
-    private final MaskExpr[][] argValues;
+    final Order allocOrder;
+    final MaskExpr[][] argValues;
     public final List<Save> saves;
     public final List<RestoreZero> restoreZeros;
     /** Scopes this function's own saves leave open at its return, on every path / on some path. */

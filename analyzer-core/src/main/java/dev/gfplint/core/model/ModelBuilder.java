@@ -54,33 +54,61 @@ public final class ModelBuilder {
         return catalog;
     }
 
+    /** A gfp-related {@code #define} of a file, as written ({@code params} null for an object-like macro). */
+    public record MacroText(String name, List<String> params, String body, int line) {}
+
+    /**
+     * What the model keeps of one file, without its IR: its gfp-related macros, its macros that wrap a lock API,
+     * its declarations with gfp_t parameters, the functions its operations tables hand to reclaim or writeback,
+     * and the facts of its functions. What {@link #add(FileModel)} takes; the scan's cache stores it.
+     */
+    public record FileModel(String path, List<MacroText> gfpMacros, List<Map.Entry<String, ContextFlow.Effect>> macroWrappers,
+                            List<Model.Declared> declared, List<FunctionFacts.Callback> tableRoots, List<FunctionFacts> facts) {}
+
     /** Keeps what the model needs of one file. Thread-safe. */
     public void add(TranslationUnit tu) {
-        macros.offer(tu);
+        add(summarize(tu));
+    }
+
+    /** What the model needs of one file (its first reading, knowing only its own lock wrappers). Thread-safe. */
+    public FileModel summarize(TranslationUnit tu) {
+        List<Model.Declared> decl = new ArrayList<>();
         for (dev.gfplint.core.ir.Prototype p : tu.prototypes()) {
             long bits = 0;
             for (dev.gfplint.core.ir.Parameter q : p.params()) {
                 if (q.index() < 64 && FunctionAnalyzer.isGfpType(q.type())) bits |= 1L << q.index();
             }
-            if (bits != 0) declared.merge(p.name(), new Model.Declared(p.name(), bits, tu.path(), p.pos().line()), Model.Declared::first);
+            if (bits != 0) decl.add(new Model.Declared(p.name(), bits, tu.path(), p.pos().line()));
         }
+        List<Map.Entry<String, ContextFlow.Effect>> wrappers = new ArrayList<>();
         for (dev.gfplint.core.ir.Macro m : tu.macros().all()) {
             ContextFlow.Effect e = m.isFunctionLike() ? macroLockEffect(m.body()) : null;
-            if (e != null && !catalog.known(m.name()) && catalog.contextApi(m.name()) == null) {
-                // two definitions that disagree (another architecture's) make it no wrapper: NONE marks that
-                macroWrappers.merge(m.name(), e, (a, b) -> a.equals(b) ? a : NO_EFFECT);
-            }
+            if (e != null && !catalog.known(m.name()) && catalog.contextApi(m.name()) == null) wrappers.add(Map.entry(m.name(), e));
         }
+        List<FunctionFacts.Callback> roots = new ArrayList<>();
         for (dev.gfplint.core.ir.OpsTable t : tu.tables()) {
             for (dev.gfplint.core.ir.OpsTable.Member e : t.members()) {
                 String owner = catalog.reclaimEntry(t.type(), e.field());
                 if (owner == null) continue;
-                tableRoots.add(new FunctionFacts.Callback(e.function() + "\u0000" + tu.path(), 0, "the " + e.field()
-                        + " operation in " + t.name() + " (struct " + owner + "), which reclaim, writeback or the page cache calls",
+                roots.add(new FunctionFacts.Callback(e.function(), 0, "the " + e.field() + " operation in " + t.name()
+                        + " (struct " + owner + "), which reclaim, writeback or the page cache calls",
                         e.pos().line(), e.pos().column()));
             }
         }
-        analyzeFile(tu, Map.of(), facts);
+        List<FunctionFacts> fs = new ArrayList<>(tu.functions().size());
+        analyzeFile(tu, Map.of(), fs::add);
+        return new FileModel(tu.path(), TreeMacros.of(tu), wrappers, decl, roots, fs);
+    }
+
+    /** Adds a file's model, from its IR ({@link #summarize}) or from the cache. Thread-safe. */
+    public void add(FileModel fm) {
+        macros.offer(fm.path(), fm.gfpMacros());
+        for (Model.Declared d : fm.declared()) declared.merge(d.name(), d, Model.Declared::first);
+        // two definitions that disagree (another architecture's) make it no wrapper: NONE marks that
+        for (Map.Entry<String, ContextFlow.Effect> e : fm.macroWrappers()) macroWrappers.merge(e.getKey(), e.getValue(), (a, b) -> a.equals(b) ? a : NO_EFFECT);
+        for (FunctionFacts.Callback r : fm.tableRoots()) tableRoots.add(new FunctionFacts.Callback(r.target() + "\u0000" + fm.path(),
+                r.kinds(), r.what(), r.line(), r.col()));
+        facts.addAll(fm.facts());
     }
 
     /**
@@ -121,7 +149,7 @@ public final class ModelBuilder {
         return null;
     }
 
-    private void analyzeFile(TranslationUnit tu, Map<String, ContextFlow.Effect> foreign, java.util.Queue<FunctionFacts> into) {
+    private void analyzeFile(TranslationUnit tu, Map<String, ContextFlow.Effect> foreign, java.util.function.Consumer<FunctionFacts> into) {
         Map<Function, ContextFlow.Result> known = new java.util.IdentityHashMap<>();
         Map<String, ContextFlow.Effect> wrappers = new HashMap<>();
         incidents.guard(tu.path(), 1, "the lock wrappers of the file",
@@ -136,7 +164,7 @@ public final class ModelBuilder {
                     ff.lockAcquires = e.acquires();
                     ff.lockReleases = e.releases();
                 }
-                into.add(ff);
+                into.accept(ff);
             });
         }
     }
@@ -174,11 +202,13 @@ public final class ModelBuilder {
         }
         java.util.TreeSet<String> files = new java.util.TreeSet<>();
         java.util.Set<String> calledElsewhere = new java.util.HashSet<>();
+        Map<String, java.util.TreeSet<String>> called = new HashMap<>();
         for (FunctionFacts f : facts) {
             boolean allocates = false; // a sleepable lock matters only as NOFS evidence at an allocation it covers
             for (String c : f.callees) if (c != null && catalog.allocator(c) != null) { allocates = true; break; }
             for (String c : f.callees) {
                 ContextFlow.Effect e = c == null ? null : out.get(c);
+                if (e != null) called.computeIfAbsent(f.file, k -> new java.util.TreeSet<>()).add(c);
                 if (e == null || !allocates && ((e.acquires() | e.releases()) & ExecKind.ATOMIC) == 0) continue;
                 // a macro's callers are read again in its own file too: the first reading knew only functions
                 if (!wrapper.containsKey(c) || !wrapper.get(c).file.equals(f.file)) {
@@ -189,6 +219,8 @@ public final class ModelBuilder {
         }
         foreign = out;
         foreignUsed = new java.util.TreeSet<>(calledElsewhere);
+        called.keySet().retainAll(files);
+        foreignCalled = called;
         return new ArrayList<>(files);
     }
 
@@ -200,9 +232,37 @@ public final class ModelBuilder {
 
     /** Analyses a file of {@link #filesToRevisit} again, knowing the other files' lock wrappers; replaces its facts. Thread-safe. */
     public void revisit(TranslationUnit tu) {
-        revisitedFiles.add(tu.path());
-        analyzeFile(tu, foreign, revisited);
+        revisited(tu.path(), reanalyze(tu));
     }
+
+    /** The facts of a file of {@link #filesToRevisit} read again, knowing the other files' lock wrappers. Thread-safe. */
+    public List<FunctionFacts> reanalyze(TranslationUnit tu) {
+        List<FunctionFacts> out = new ArrayList<>();
+        analyzeFile(tu, foreign, out::add);
+        return out;
+    }
+
+    /** Replaces the facts of file {@code path} with those of its second reading ({@link #reanalyze}, or the cache's). Thread-safe. */
+    public void revisited(String path, List<FunctionFacts> fs) {
+        revisitedFiles.add(path);
+        revisited.addAll(fs);
+    }
+
+    /**
+     * What a second reading of file {@code path} ({@link #filesToRevisit}) depends on besides its text: the other
+     * files' lock wrappers that its functions call, with what each does, as text in a fixed order (for a cache key).
+     */
+    public String foreignSignature(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : foreignCalled.getOrDefault(path, new java.util.TreeSet<>())) {
+            ContextFlow.Effect e = foreign.get(c);
+            sb.append(c).append(' ').append(e.acquires()).append(' ').append(e.releases()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Per file of {@link #filesToRevisit}, the other files' lock wrappers its functions call. */
+    private Map<String, java.util.TreeSet<String>> foreignCalled = Map.of();
 
     public Model build() {
         long t0 = System.nanoTime();

@@ -20,10 +20,23 @@ public final class TreeMacros implements MacroEnv {
     private volatile Map<String, List<MacroDef>> frozen;
 
     public void offer(TranslationUnit tu) {
+        offer(tu.path(), of(tu));
+    }
+
+    /** The file's macros worth collecting, in order (their name or body mentions gfp). */
+    static List<ModelBuilder.MacroText> of(TranslationUnit tu) {
+        List<ModelBuilder.MacroText> out = new ArrayList<>();
         for (Macro m : tu.macros().all()) {
-            if (!containsGfp(m.name()) && !containsGfp(m.body())) continue;
+            if (containsGfp(m.name()) || containsGfp(m.body())) out.add(new ModelBuilder.MacroText(m.name(), m.params(), m.body(), m.pos().line()));
+        }
+        return out;
+    }
+
+    /** Collects what {@link #of} kept of a file. */
+    void offer(String path, List<ModelBuilder.MacroText> ms) {
+        for (ModelBuilder.MacroText m : ms) {
             collected.computeIfAbsent(m.name(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(MacroDef.of(m.name(), m.params(), m.body(), tu.path(), m.pos().line()));
+                    .add(MacroDef.of(m.name(), m.params(), m.body(), path, m.line()));
         }
     }
 

@@ -44,14 +44,55 @@ public final class Incidents {
     private final java.util.concurrent.ConcurrentHashMap<String, Diagnostic> keyed = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<Diagnostic, Bound> bounds = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * One incident of a file's own analysis, as {@link #ofFile} gives it and {@link #replay} takes it back: a
+     * limit ({@code kind} -1), a keyed limit ({@code kind} -2, {@code key} set) or a precision bound
+     * ({@code kind} the {@link Bound}'s ordinal).
+     */
+    public record Recorded(int kind, String key, int line, String reason) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<String, ConcurrentLinkedQueue<Recorded>> byFile =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> failedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void record(String file, Recorded r) {
+        if (file != null) byFile.computeIfAbsent(file, k -> new ConcurrentLinkedQueue<>()).add(r);
+    }
+
+    /** What the analysis of {@code file} has recorded so far (for the cache), in a fixed order. */
+    public List<Recorded> ofFile(String file) {
+        ConcurrentLinkedQueue<Recorded> q = byFile.get(file);
+        if (q == null) return List.of();
+        List<Recorded> out = new ArrayList<>(q);
+        out.sort(Comparator.comparingInt(Recorded::kind).thenComparing(r -> String.valueOf(r.key()))
+                .thenComparingInt(Recorded::line).thenComparing(Recorded::reason));
+        return out;
+    }
+
+    /** Whether gfplint failed on {@code file} (such a file is not cached: it is tried, and reported, again). */
+    public boolean failedOn(String file) {
+        return failedFiles.contains(file);
+    }
+
+    /** Records again what {@link #ofFile} gave for {@code file} in an earlier scan. */
+    public void replay(String file, List<Recorded> rs) {
+        for (Recorded r : rs) {
+            if (r.kind() == -1) limit(file, r.line(), r.reason());
+            else if (r.kind() == -2) limitOnce(file, r.key(), r.reason());
+            else if (r.kind() >= 0 && r.kind() < Bound.values().length) bound(Bound.values()[r.kind()], file, r.line(), r.reason());
+        }
+    }
+
     /** gfplint failed while handling {@code where} ("function f", "the rule r") in {@code file}. */
     public void internalError(String file, int line, String where, Throwable e) {
         failures.add(new Failure(file, line, where, e));
+        if (file != null) failedFiles.add(file);
     }
 
     /** A bound on the work was reached in {@code file} at {@code line}; {@code reason} says which and what it costs. */
     public void limit(String file, int line, String reason) {
         limits.add(new Diagnostic(Diagnostic.Severity.NOTE, file, line, reason));
+        record(file, new Recorded(-1, null, line, reason));
     }
 
     /**
@@ -61,11 +102,14 @@ public final class Incidents {
     public void limitOnce(String file, String key, String reason) {
         Diagnostic d = new Diagnostic(Diagnostic.Severity.NOTE, file, 0, reason);
         keyed.merge(file + "\0" + key, d, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        record(file, new Recorded(-2, key, 0, reason));
     }
 
     /** A precision bound of the model was reached in {@code file} at {@code line}; the same report counts once. */
     public void bound(Bound kind, String file, int line, String reason) {
-        bounds.putIfAbsent(new Diagnostic(Diagnostic.Severity.NOTE, file, line, reason), kind);
+        if (bounds.putIfAbsent(new Diagnostic(Diagnostic.Severity.NOTE, file, line, reason), kind) == null) {
+            record(file, new Recorded(kind.ordinal(), null, line, reason));
+        }
     }
 
     /** The precision bounds reached, one note each, sorted. */

@@ -1,5 +1,7 @@
 package dev.gfplint.core.scan;
 
+import dev.gfplint.core.cache.BinIn;
+import dev.gfplint.core.cache.FileCache;
 import dev.gfplint.core.front.FrontEnd;
 import dev.gfplint.core.ir.TranslationUnit;
 import java.io.IOException;
@@ -42,9 +44,49 @@ public final class Scanner {
      * of every file, and stays open for the later phases of the scan to add theirs.
      */
     public record Options(List<Path> paths, int jobs, long maxFileBytes, java.util.function.Predicate<Path> exclude,
-                          Progress progress, boolean followLinks, Incidents incidents) {
+                          Progress progress, boolean followLinks, Incidents incidents, FileCache cache) {
         public Options(List<Path> paths, int jobs, long maxFileBytes) {
-            this(paths, jobs, maxFileBytes, p -> false, Progress.NONE, false, new Incidents());
+            this(paths, jobs, maxFileBytes, p -> false, Progress.NONE, false, new Incidents(), null);
+        }
+
+        public Options(List<Path> paths, int jobs, long maxFileBytes, java.util.function.Predicate<Path> exclude,
+                       Progress progress, boolean followLinks, Incidents incidents) {
+            this(paths, jobs, maxFileBytes, exclude, progress, followLinks, incidents, null);
+        }
+    }
+
+    /**
+     * Receives each file's results, from worker threads (thread-safe). With a cache ({@link Options#cache}),
+     * what {@link #parsed} returns is stored with the front end's own results under the file's bytes, and a
+     * later scan of the same bytes hands it to {@link #cached} instead of parsing.
+     */
+    public interface Sink {
+        /** A file parsed now; returns what to store for it in the cache (null: nothing). */
+        byte[] parsed(TranslationUnit unit);
+
+        /**
+         * A file whose results come from the cache: {@code payload} is what {@link #parsed} returned for the same
+         * bytes. It must decode all of it before using any ({@link dev.gfplint.core.cache.BinIn.Corrupt} then
+         * makes the file be parsed instead).
+         */
+        void cached(String path, byte[] payload);
+
+        /** What besides its path and bytes the result for {@code path} depends on, for the cache's key. */
+        default String kind(String path) {
+            return "file";
+        }
+
+        static Sink of(Consumer<TranslationUnit> c) {
+            return new Sink() {
+                @Override public byte[] parsed(TranslationUnit unit) {
+                    c.accept(unit);
+                    return null;
+                }
+
+                @Override public void cached(String path, byte[] payload) {
+                    throw new IllegalStateException("no cache");
+                }
+            };
         }
     }
 
@@ -79,6 +121,11 @@ public final class Scanner {
      * thread-safe). Diagnostics come back sorted by path.
      */
     public Result scan(Options o, Consumer<TranslationUnit> sink) throws InterruptedException {
+        return scan(o, Sink.of(sink));
+    }
+
+    /** Scans, handing each file's results to {@code sink} (from the cache when {@code o} has one and holds them). */
+    public Result scan(Options o, Sink sink) throws InterruptedException {
         long t0 = System.nanoTime();
         List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
         ScanStats stats = new ScanStats();
@@ -98,7 +145,7 @@ public final class Scanner {
         while (!order.isEmpty() && order.get(0).size() > LARGE_FILE_BYTES && stats.jobs > 1) large.add(order.remove(0));
         Consumer<SourceFiles.Input> one = in -> {
             try {
-                analyze(in, o.maxFileBytes(), stats, diags, o.incidents(), sink);
+                analyze(in, o.maxFileBytes(), stats, diags, o.incidents(), sink, o.cache());
             } finally {
                 o.progress().fileDone();
             }
@@ -121,6 +168,11 @@ public final class Scanner {
      * again.
      */
     public void revisit(Options o, java.util.Collection<String> displays, Consumer<TranslationUnit> sink) throws InterruptedException {
+        revisit(o, displays, Sink.of(sink));
+    }
+
+    /** {@link #revisit(Options, java.util.Collection, Consumer)} through the cache, when {@code o} has one. */
+    public void revisit(Options o, java.util.Collection<String> displays, Sink sink) throws InterruptedException {
         java.util.Set<String> want = new java.util.HashSet<>(displays);
         List<SourceFiles.Input> order = new ArrayList<>();
         for (SourceFiles.Input in : lastInputs) if (want.contains(in.display())) order.add(in);
@@ -128,7 +180,7 @@ public final class Scanner {
         ScanStats scratch = new ScanStats();
         List<Diagnostic> ignored = Collections.synchronizedList(new ArrayList<>());
         Incidents again = new Incidents();
-        runAll(Math.max(1, o.jobs()), List.of(), order, in -> analyze(in, o.maxFileBytes(), scratch, ignored, again, sink));
+        runAll(Math.max(1, o.jobs()), List.of(), order, in -> analyze(in, o.maxFileBytes(), scratch, ignored, again, sink, o.cache()));
     }
 
     /** Runs {@code one} on every file: {@code large} one after another in one task, {@code order} in parallel. */
@@ -180,7 +232,7 @@ public final class Scanner {
     }
 
     private void analyze(SourceFiles.Input in, long maxBytes, ScanStats stats, List<Diagnostic> diags,
-                         Incidents incidents, Consumer<TranslationUnit> sink) {
+                         Incidents incidents, Sink sink, FileCache cache) {
         try {
             if (in.size() > maxBytes) {
                 diags.add(new Diagnostic(Diagnostic.Severity.WARNING, in.display(), String.format(Locale.ROOT,
@@ -211,7 +263,10 @@ public final class Scanner {
                 stats.failed();
                 return;
             }
-            char[] text = decode(bytes, in.display(), diags, stats);
+            byte[] key = cache == null ? null : cache.key(sink.kind(in.display()), in.display(), bytes);
+            if (key != null && fromCache(cache.get(key), in.display(), bytes.length, stats, diags, sink)) return;
+            String[] latin1 = {null};
+            char[] text = decode(bytes, in.display(), diags, stats, latin1);
             FrontEnd.Result r = frontEnd.analyze(in.display(), text);
             if (r.refused() != null) {
                 diags.add(new Diagnostic(Diagnostic.Severity.WARNING, in.display(), r.refused()));
@@ -222,7 +277,8 @@ public final class Scanner {
             for (FrontEnd.Note note : r.notes()) {
                 diags.add(new Diagnostic(Diagnostic.Severity.NOTE, in.display(), note.line(), note.message()));
             }
-            sink.accept(r.unit());
+            byte[] payload = sink.parsed(r.unit());
+            if (key != null && payload != null) cache.put(key, CachedFile.write(r.stats(), r.notes(), latin1[0], payload));
         } catch (Throwable e) {
             // A bug in gfplint (OutOfMemoryError and StackOverflowError included, though the front end and the
             // model bound their work so that neither should happen): it costs this file only.
@@ -231,13 +287,39 @@ public final class Scanner {
         }
     }
 
+    /**
+     * Hands a cache entry's results on as if the file had been parsed (its counters, its notes, its not-UTF-8
+     * warning, then the sink's part); false when there is none or it does not decode (the file is parsed then).
+     */
+    private static boolean fromCache(byte[] entry, String display, int size, ScanStats stats, List<Diagnostic> diags, Sink sink) {
+        if (entry == null) return false;
+        CachedFile c;
+        try {
+            c = CachedFile.read(entry);
+            sink.cached(display, c.payload());
+        } catch (BinIn.Corrupt e) {
+            return false;
+        }
+        if (c.latin1() != null) {
+            diags.add(new Diagnostic(Diagnostic.Severity.WARNING, display, c.latin1()));
+            stats.notUtf8();
+        }
+        stats.add(c.stats(), size);
+        for (FrontEnd.Note note : c.notes()) diags.add(new Diagnostic(Diagnostic.Severity.NOTE, display, note.line(), note.message()));
+        return true;
+    }
+
+    private static String notUtf8(int offset) {
+        return "not valid UTF-8 (first bad byte at offset " + offset + "); read as ISO-8859-1";
+    }
+
     private static int indexOfNul(byte[] b) {
         for (int i = 0, n = Math.min(b.length, BINARY_SNIFF); i < n; i++) if (b[i] == 0) return i;
         return -1;
     }
 
     /** UTF-8; a file that is not valid UTF-8 is reported once and read as ISO-8859-1 (every byte a char). */
-    private static char[] decode(byte[] bytes, String display, List<Diagnostic> diags, ScanStats stats) {
+    private static char[] decode(byte[] bytes, String display, List<Diagnostic> diags, ScanStats stats, String[] latin1) {
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -246,9 +328,10 @@ public final class Scanner {
         CoderResult cr = dec.decode(in, out, true);
         if (!cr.isError()) cr = dec.flush(out);
         if (cr.isError()) {
-            diags.add(new Diagnostic(Diagnostic.Severity.WARNING, display,
-                    "not valid UTF-8 (first bad byte at offset " + in.position() + "); read as ISO-8859-1"));
+            String m = notUtf8(in.position());
+            diags.add(new Diagnostic(Diagnostic.Severity.WARNING, display, m));
             stats.notUtf8();
+            latin1[0] = m;
             return new String(bytes, StandardCharsets.ISO_8859_1).toCharArray();
         }
         out.flip();

@@ -1,0 +1,352 @@
+package dev.gfplint.core.cache;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The on-disk cache of per-file results: one file per entry under {@code <dir>/v<FORMAT>/ab/abcdef...}, named
+ * by a SHA-256 key over everything that decides the result ({@link #key}). An entry is
+ * {@code magic, its own key, payload length, CRC-32, deflated payload}; anything that does not check out
+ * (truncated, corrupt, another key's, another format's) is deleted, counted, and read as a miss, so the file is
+ * analysed again. Writes go to a temporary file in the same directory and are renamed into place, so two scans
+ * at once never see half an entry and no lock is held. When the directory cannot be written, the scan goes on
+ * without storing and says so once. The size is bounded: {@link #evict} removes the least recently used
+ * entries (a hit refreshes an entry's modification time) until the total fits.
+ */
+public final class FileCache {
+    /** Raised whenever the entry layout or anything it holds changes shape. */
+    public static final int FORMAT = 1;
+    /** The default bound on the cache's size. */
+    public static final long DEFAULT_MAX_BYTES = 2L << 30;
+    private static final byte[] MAGIC = "GFPLINTC".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADER = MAGIC.length + 32 + 4 + 4 + 4;
+    /** A hit refreshes the entry's time only when it is older than this (one write per entry per hour at most). */
+    private static final long TOUCH_AFTER_MS = 3_600_000L;
+
+    private final Path root;
+    private final Path dir;
+    private final long maxBytes;
+    private final byte[] salt;
+    private volatile boolean writable = true;
+    private volatile String unwritable;
+    private final AtomicInteger hits = new AtomicInteger(), misses = new AtomicInteger(), rebuilt = new AtomicInteger(),
+            stored = new AtomicInteger();
+    private final AtomicLong storedBytes = new AtomicLong();
+    private final List<String> corrupt = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * {@code root}: the cache directory; {@code fingerprint}: everything besides a file's path and bytes that
+     * decides what is stored for it (the tool's version, its data, the options that change results).
+     */
+    public FileCache(Path root, String fingerprint, long maxBytes) {
+        this.root = root;
+        this.dir = root.resolve("v" + FORMAT);
+        this.maxBytes = maxBytes;
+        this.salt = sha256(fingerprint.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code $XDG_CACHE_HOME/gfplint}, else {@code ~/.cache/gfplint}. */
+    public static Path defaultRoot(Map<String, String> env) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) return Path.of(xdg, "gfplint");
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return Path.of(home, ".cache", "gfplint");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The key of what is stored under {@code kind} ("file", "revisit ...") for a file at {@code path} with these bytes. */
+    public byte[] key(String kind, String path, byte[] content) {
+        MessageDigest md = digest();
+        md.update(salt);
+        md.update(kind.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(path.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(content);
+        return md.digest();
+    }
+
+    private Path entry(byte[] key) {
+        String hex = HexFormat.of().formatHex(key);
+        return dir.resolve(hex.substring(0, 2)).resolve(hex.substring(2));
+    }
+
+    /** The payload stored under {@code key}, or null (a miss, or an entry that did not check out). */
+    public byte[] get(byte[] key) {
+        Path p = entry(key);
+        byte[] raw;
+        try {
+            raw = Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            misses.incrementAndGet();
+            return null;
+        } catch (IOException e) {
+            misses.incrementAndGet();
+            return null;
+        }
+        byte[] payload = check(raw, key);
+        if (payload == null) {
+            rebuilt.incrementAndGet();
+            if (corrupt.size() < 16) corrupt.add(p.toString());
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // another scan's, or read-only: it is rebuilt over (or left) either way
+            }
+            misses.incrementAndGet();
+            return null;
+        }
+        hits.incrementAndGet();
+        if (writable) {
+            try {
+                long now = System.currentTimeMillis();
+                if (now - Files.getLastModifiedTime(p).toMillis() > TOUCH_AFTER_MS) Files.setLastModifiedTime(p, FileTime.fromMillis(now));
+            } catch (IOException ignored) {
+                // eviction order only
+            }
+        }
+        return payload;
+    }
+
+    /** The payload of an entry whose bytes are {@code raw}, when it is whole and is {@code key}'s; else null. */
+    static byte[] check(byte[] raw, byte[] key) {
+        if (raw.length < HEADER) return null;
+        for (int i = 0; i < MAGIC.length; i++) if (raw[i] != MAGIC[i]) return null;
+        int at = MAGIC.length;
+        for (int i = 0; i < 32; i++) if (raw[at + i] != key[i]) return null;
+        at += 32;
+        int format = int32(raw, at), length = int32(raw, at + 4), crc = int32(raw, at + 8);
+        if (format != FORMAT || length < 0 || length > 1 << 30) return null;
+        CRC32 c = new CRC32();
+        c.update(raw, HEADER, raw.length - HEADER);
+        if ((int) c.getValue() != crc) return null;
+        Inflater inf = new Inflater();
+        try {
+            inf.setInput(raw, HEADER, raw.length - HEADER);
+            byte[] out = new byte[length];
+            int n = 0;
+            while (n < length) {
+                int k = inf.inflate(out, n, length - n);
+                if (k == 0 && (inf.finished() || inf.needsInput() || inf.needsDictionary())) break;
+                n += k;
+            }
+            return n == length && inf.finished() ? out : null;
+        } catch (DataFormatException e) {
+            return null;
+        } finally {
+            inf.end();
+        }
+    }
+
+    /** Stores {@code payload} under {@code key}; a cache that cannot be written is noted once and left alone. */
+    public void put(byte[] key, byte[] payload) {
+        if (!writable) return;
+        byte[] raw = encode(key, payload);
+        Path p = entry(key);
+        Path tmp = null;
+        try {
+            Files.createDirectories(p.getParent());
+            tmp = p.resolveSibling(p.getFileName() + ".tmp" + ThreadLocalRandom.current().nextLong(1L << 62));
+            Files.write(tmp, raw);
+            try {
+                Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
+            }
+            stored.incrementAndGet();
+            storedBytes.addAndGet(raw.length);
+        } catch (IOException | SecurityException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+            }
+            if (writable) {
+                writable = false;
+                unwritable = root + ": cannot write the cache (" + reason(e) + "); scanning without storing results";
+            }
+        }
+    }
+
+    static byte[] encode(byte[] key, byte[] payload) {
+        Deflater d = new Deflater(1);
+        byte[] z;
+        try {
+            d.setInput(payload);
+            d.finish();
+            byte[] buf = new byte[Math.max(64, payload.length / 3)];
+            int n = 0;
+            while (!d.finished()) {
+                if (n == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                n += d.deflate(buf, n, buf.length - n);
+            }
+            z = java.util.Arrays.copyOf(buf, n);
+        } finally {
+            d.end();
+        }
+        byte[] raw = new byte[HEADER + z.length];
+        System.arraycopy(MAGIC, 0, raw, 0, MAGIC.length);
+        System.arraycopy(key, 0, raw, MAGIC.length, 32);
+        int at = MAGIC.length + 32;
+        CRC32 c = new CRC32();
+        c.update(z);
+        put32(raw, at, FORMAT);
+        put32(raw, at + 4, payload.length);
+        put32(raw, at + 8, (int) c.getValue());
+        System.arraycopy(z, 0, raw, HEADER, z.length);
+        return raw;
+    }
+
+    private static void put32(byte[] b, int at, int v) {
+        for (int i = 0; i < 4; i++) b[at + i] = (byte) (v >>> (8 * i));
+    }
+
+    private static int int32(byte[] b, int at) {
+        int v = 0;
+        for (int i = 0; i < 4; i++) v |= (b[at + i] & 0xFF) << (8 * i);
+        return v;
+    }
+
+    /** What one scan did with the cache. */
+    public record Use(int hits, int misses, int rebuilt, int stored, long storedBytes, List<String> corrupt, String unwritable) {}
+
+    public Use use() {
+        return new Use(hits.get(), misses.get(), rebuilt.get(), stored.get(), storedBytes.get(), List.copyOf(corrupt), unwritable);
+    }
+
+    /** What is on disk: entries and bytes (temporary files of scans still writing included). */
+    public record Contents(long entries, long bytes) {}
+
+    public static Contents contents(Path root) throws IOException {
+        long[] n = new long[2];
+        for (Entry e : entries(root.resolve("v" + FORMAT))) {
+            n[0]++;
+            n[1] += e.size();
+        }
+        return new Contents(n[0], n[1]);
+    }
+
+    private record Entry(Path path, long size, long time) {}
+
+    private static List<Entry> entries(Path dir) throws IOException {
+        List<Entry> out = new ArrayList<>();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return out;
+        try (DirectoryStream<Path> subs = Files.newDirectoryStream(dir)) {
+            for (Path sub : subs) {
+                if (!Files.isDirectory(sub, LinkOption.NOFOLLOW_LINKS)) continue;
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(sub)) {
+                    for (Path f : files) {
+                        try {
+                            BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                            if (a.isRegularFile()) out.add(new Entry(f, a.size(), a.lastModifiedTime().toMillis()));
+                        } catch (NoSuchFileException gone) {
+                            // evicted or replaced by another scan meanwhile
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Removes the least recently used entries until the cache holds at most its bound; returns how many. Only
+     * this format's directory is counted; entries of other formats are removed whole (no version reads them).
+     */
+    public int evict() throws IOException {
+        int removed = 0;
+        if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> vs = Files.newDirectoryStream(root, "v*")) {
+                for (Path v : vs) if (!v.equals(dir) && Files.isDirectory(v, LinkOption.NOFOLLOW_LINKS)) removed += deleteTree(v);
+            }
+        }
+        List<Entry> es = entries(dir);
+        long total = 0;
+        for (Entry e : es) total += e.size();
+        if (total <= maxBytes) return removed;
+        es.sort(java.util.Comparator.comparingLong(Entry::time).thenComparing(e -> e.path().toString()));
+        for (Entry e : es) {
+            if (total <= maxBytes) break;
+            try {
+                if (Files.deleteIfExists(e.path())) removed++;
+            } catch (IOException ignored) {
+                // another scan's; it counts as gone
+            }
+            total -= e.size();
+        }
+        return removed;
+    }
+
+    /** Removes every entry (all formats); returns how many files were removed. */
+    public static int clear(Path root) throws IOException {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) return 0;
+        int n = 0;
+        try (DirectoryStream<Path> vs = Files.newDirectoryStream(root, "v*")) {
+            for (Path v : vs) if (Files.isDirectory(v, LinkOption.NOFOLLOW_LINKS)) n += deleteTree(v);
+        }
+        return n;
+    }
+
+    private static int deleteTree(Path d) throws IOException {
+        int[] n = {0};
+        if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) return 0;
+        try (var walk = Files.walk(d)) { // no links followed: Files.walk does not follow them by default
+            List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+            for (Path p : all) {
+                try {
+                    boolean file = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+                    if (Files.deleteIfExists(p) && file) n[0]++;
+                } catch (IOException ignored) {
+                    // in use by another scan: left
+                }
+            }
+        }
+        return n[0];
+    }
+
+    private static String reason(Exception e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static byte[] sha256(byte[] b) {
+        return digest().digest(b);
+    }
+}

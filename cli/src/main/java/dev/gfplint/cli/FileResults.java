@@ -1,0 +1,125 @@
+package dev.gfplint.cli;
+
+import dev.gfplint.core.cache.BinIn;
+import dev.gfplint.core.cache.BinOut;
+import dev.gfplint.core.ir.Suppression;
+import dev.gfplint.core.ir.TranslationUnit;
+import dev.gfplint.core.model.FactsCodec;
+import dev.gfplint.core.model.FunctionFacts;
+import dev.gfplint.core.model.ModelBuilder;
+import dev.gfplint.core.scan.Incidents;
+import dev.gfplint.core.scan.Scanner;
+import dev.gfplint.rules.Finding;
+import dev.gfplint.rules.FindingCodec;
+import dev.gfplint.rules.RuleRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a scan puts each file's results: the model (its facts), the function rules' findings and the file's
+ * suppression comments. With a cache, the same results are written as the file's entry and read back from
+ * it on a later scan of the same bytes, so that only changed files are parsed and every file is still part of
+ * the program (the model links them all on every run).
+ */
+final class FileResults {
+    private FileResults() {}
+
+    /** The first reading of each file. {@code store}: whether to encode results for the cache. */
+    static Scanner.Sink first(ModelBuilder builder, RuleRunner runner, Map<String, List<Suppression>> suppressions,
+                              Incidents incidents, boolean store) {
+        return new Scanner.Sink() {
+            @Override
+            public byte[] parsed(TranslationUnit unit) {
+                if (!unit.suppressions().isEmpty()) suppressions.put(unit.path(), unit.suppressions());
+                ModelBuilder.FileModel fm = builder.summarize(unit);
+                builder.add(fm);
+                List<Finding> found = runner.onFile(unit);
+                if (!store || incidents.failedOn(unit.path())) return null; // a failure is tried, and reported, again
+                BinOut o = new BinOut();
+                FactsCodec.write(o, fm);
+                FindingCodec.write(o, found);
+                writeSuppressions(o, unit.suppressions());
+                writeIncidents(o, incidents.ofFile(unit.path()));
+                return o.toByteArray();
+            }
+
+            @Override
+            public void cached(String path, byte[] payload) {
+                BinIn in = new BinIn(payload);
+                ModelBuilder.FileModel fm = FactsCodec.read(in);
+                List<Finding> found = FindingCodec.read(in);
+                List<Suppression> sup = readSuppressions(in);
+                List<Incidents.Recorded> seen = readIncidents(in);
+                if (!in.atEnd()) throw new BinIn.Corrupt("trailing bytes after a file's results");
+                if (!sup.isEmpty()) suppressions.put(path, sup);
+                builder.add(fm);
+                runner.add(found);
+                incidents.replay(path, seen);
+            }
+        };
+    }
+
+    /** The second reading of the files that call other files' lock wrappers ({@link ModelBuilder#filesToRevisit}). */
+    static Scanner.Sink again(ModelBuilder builder, Incidents incidents, boolean store) {
+        return new Scanner.Sink() {
+            @Override
+            public byte[] parsed(TranslationUnit unit) {
+                List<FunctionFacts> fs = builder.reanalyze(unit);
+                builder.revisited(unit.path(), fs);
+                if (!store || incidents.failedOn(unit.path())) return null;
+                BinOut o = new BinOut();
+                FactsCodec.facts(o, fs);
+                writeIncidents(o, incidents.ofFile(unit.path()));
+                return o.toByteArray();
+            }
+
+            @Override
+            public void cached(String path, byte[] payload) {
+                BinIn in = new BinIn(payload);
+                List<FunctionFacts> fs = FactsCodec.facts(in);
+                List<Incidents.Recorded> seen = readIncidents(in);
+                if (!in.atEnd()) throw new BinIn.Corrupt("trailing bytes after a file's second reading");
+                builder.revisited(path, fs);
+                incidents.replay(path, seen);
+            }
+
+            @Override
+            public String kind(String path) {
+                return "revisit\n" + builder.foreignSignature(path);
+            }
+        };
+    }
+
+    private static void writeIncidents(BinOut o, List<Incidents.Recorded> rs) {
+        o.uvar(rs.size());
+        for (Incidents.Recorded r : rs) o.var(r.kind()).str(r.key()).var(r.line()).str(r.reason());
+    }
+
+    private static List<Incidents.Recorded> readIncidents(BinIn in) {
+        int n = in.count(4);
+        List<Incidents.Recorded> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(new Incidents.Recorded(in.varInt(), in.str(), in.varInt(), in.str()));
+        return out;
+    }
+
+    private static void writeSuppressions(BinOut o, List<Suppression> ss) {
+        o.uvar(ss.size());
+        for (Suppression s : ss) {
+            o.var(s.line()).var(s.col()).bool(s.fileLevel()).bool(s.ownLine()).strs(s.ruleIds().toArray(new String[0])).str(s.reason());
+        }
+    }
+
+    private static List<Suppression> readSuppressions(BinIn in) {
+        int n = in.count(5);
+        List<Suppression> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int line = in.varInt(), col = in.varInt();
+            boolean file = in.bool(), own = in.bool();
+            String[] ids = in.strs();
+            if (ids == null) throw new BinIn.Corrupt("a suppression without rule ids");
+            out.add(new Suppression(line, col, file, own, List.of(ids), in.str()));
+        }
+        return out;
+    }
+}
