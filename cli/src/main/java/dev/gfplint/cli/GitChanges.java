@@ -22,15 +22,28 @@ final class GitChanges {
 
     /** Changed lines per file, by absolute normalized path. */
     private final Map<Path, BitSet> lines;
+    /** The work tree's top directory. */
+    private final Path top;
 
-    private GitChanges(Map<Path, BitSet> lines) {
+    private GitChanges(Map<Path, BitSet> lines, Path top) {
         this.lines = lines;
+        this.top = top;
+    }
+
+    /** The top directory of the work tree: the whole program that the changed lines are judged in. */
+    Path top() {
+        return top;
     }
 
     static final class GitException extends Exception {
         GitException(String m) {
             super(m);
         }
+    }
+
+    /** The top directory of the git work tree that holds {@code where} (a directory). */
+    static Path topOf(Path where) throws GitException {
+        return Path.of(run(where.toAbsolutePath().normalize(), "git", "rev-parse", "--show-toplevel").strip()).toAbsolutePath().normalize();
     }
 
     /** {@code rev} null means the staged changes. {@code where}: a directory inside the repository. */
@@ -59,7 +72,7 @@ final class GitChanges {
                 }
             }
         }
-        return new GitChanges(out);
+        return new GitChanges(out, Path.of(top).toAbsolutePath().normalize());
     }
 
     boolean touches(String file, int line) {

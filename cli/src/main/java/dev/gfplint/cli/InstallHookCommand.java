@@ -50,7 +50,7 @@ final class InstallHookCommand implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String script = """
                 #!/bin/sh
-                # Written by 'gfplint install-hook': scans the staged C files, reports findings on staged lines.
+                # Written by 'gfplint install-hook': judges the staged lines of C files with the whole work tree as the program.
                 files=$(git diff --cached --name-only --diff-filter=ACMR -- '*.c' '*.h')
                 [ -z "$files" ] && exit 0
                 # shellcheck disable=SC2086

@@ -129,6 +129,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--staged", description = "Report only findings on lines staged in git (for pre-commit hooks).")
     boolean staged;
 
+    @Option(names = "--repo-context", description = "Analyse every file of the git work tree the first PATH is in "
+            + "(unchanged ones from the cache) and report only the findings in the PATHs given: what the pre-commit "
+            + "hook does with the files of a commit. --staged and --diff do the same.")
+    boolean repoContext;
+
     @Option(names = "--config", paramLabel = "FILE", description = "The configuration (default: the nearest "
             + ".gfplint.yaml in the first PATH's directory or above; see the README).")
     Path configFile;
@@ -170,6 +175,21 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
+    /** The work tree's top as a scan root: relative to the working directory when it contains it ("." or ".."s). */
+    private static Path workTree(Path top) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (!cwd.startsWith(top)) return top;
+        Path rel = cwd.relativize(top);
+        return rel; // "" when it is the working directory: files are then shown as helper.c, not ./helper.c
+    }
+
+    /** Whether {@code file} is one of {@code paths} or lies under one of them. */
+    private static boolean under(String file, List<Path> paths) {
+        Path f = Path.of(file).toAbsolutePath().normalize();
+        for (Path p : paths) if (f.startsWith(p)) return true;
+        return false;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -182,6 +202,36 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("gfplint: error: " + e.getMessage());
             return Main.EXIT_USAGE;
+        }
+        if (diffRev != null && staged) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--diff and --staged cannot be used together");
+        }
+        GitChanges changes = null;
+        List<Path> reportOnly = null;
+        if (diffRev != null || staged || repoContext) {
+            Path top;
+            try {
+                if (diffRev != null || staged) {
+                    changes = GitChanges.of(staged ? null : diffRev, SourceRoot.directoryOf(roots.get(0)));
+                    top = changes.top();
+                } else {
+                    top = GitChanges.topOf(SourceRoot.directoryOf(roots.get(0)));
+                }
+            } catch (GitChanges.GitException e) {
+                err.println("gfplint: error: " + (staged ? "--staged" : diffRev != null ? "--diff " + diffRev : "--repo-context")
+                        + ": " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
+            // the changed lines are judged in the whole program: every file of the work tree is scanned (those
+            // unchanged from the cache), and only findings in the PATHs given, if any, on changed lines are reported
+            for (Path p : paths) {
+                if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    err.println("gfplint: error: " + p + ": no such file or directory");
+                    return Main.EXIT_USAGE;
+                }
+            }
+            if (!paths.isEmpty()) reportOnly = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+            roots = List.of(workTree(top));
         }
         IdiomTable idioms;
         Catalog catalog;
@@ -203,9 +253,6 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--kernel-version: " + e.getMessage());
         }
-        if (diffRev != null && staged) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--diff and --staged cannot be used together");
-        }
         Set<String> known = new TreeSet<>(Rules.ids());
         for (String id : concat(enable, disable)) {
             if (!known.contains(id)) {
@@ -225,15 +272,6 @@ public final class ScanCommand implements Callable<Integer> {
                 base = Baseline.read(baseline);
             } catch (Baseline.BadBaseline e) {
                 err.println("gfplint: error: " + e.getMessage());
-                return Main.EXIT_USAGE;
-            }
-        }
-        GitChanges changes = null;
-        if (diffRev != null || staged) {
-            try {
-                changes = GitChanges.of(staged ? null : diffRev, SourceRoot.directoryOf(roots.get(0)));
-            } catch (GitChanges.GitException e) {
-                err.println("gfplint: error: " + (staged ? "--staged" : "--diff " + diffRev) + ": " + e.getMessage());
                 return Main.EXIT_USAGE;
             }
         }
@@ -272,9 +310,10 @@ public final class ScanCommand implements Callable<Integer> {
         Fingerprints fps = new Fingerprints();
         List<Finding> beforeBaseline = findings;
         if (base != null) findings = base.newFindings(findings, relative, fps);
-        if (changes != null) {
+        if (changes != null || reportOnly != null) {
             GitChanges c = changes;
-            findings = findings.stream().filter(f -> c.touches(f.file(), f.line())).toList();
+            List<Path> only = reportOnly;
+            findings = findings.stream().filter(f -> (c == null || c.touches(f.file(), f.line())) && (only == null || under(f.file(), only))).toList();
         }
         // what the scan says about its input, then what went wrong or was cut short in any phase, in one order
         List<Diagnostic> diagnostics = new ArrayList<>(r.diagnostics());
