@@ -54,8 +54,8 @@ final class InstallHookCommand implements Callable<Integer> {
                 files=$(git diff --cached --name-only --diff-filter=ACMR -- '*.c' '*.h')
                 [ -z "$files" ] && exit 0
                 # shellcheck disable=SC2086
-                exec %s -cp %s dev.gfplint.cli.Main scan --staged -q $files
-                """.formatted(shellWord(java), shellWord(classPath()));
+                exec %s %s-cp %s dev.gfplint.cli.Main scan --staged -q $files
+                """.formatted(shellWord(java), sharedArchive(), shellWord(classPath()));
         Files.createDirectories(hook.getParent());
         Files.writeString(hook, script, StandardCharsets.UTF_8);
         try {
@@ -65,6 +65,18 @@ final class InstallHookCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("gfplint: wrote " + hook);
         return Main.EXIT_OK;
+    }
+
+    /**
+     * The launcher's class-data-sharing archive beside the jar this runs from ({@code gfplint.jsa}, see the
+     * {@code gfplint} script), as JVM options ending in a blank; empty when there is none. A JVM that cannot
+     * use it ignores it.
+     */
+    private static String sharedArchive() {
+        String cp = classPath();
+        if (cp.contains(java.io.File.pathSeparator) || !cp.endsWith(".jar")) return "";
+        Path jsa = Path.of(cp).resolveSibling("gfplint.jsa");
+        return Files.isRegularFile(jsa) ? shellWord("-XX:SharedArchiveFile=" + jsa) + " -Xshare:auto " : "";
     }
 
     /** {@code s} as one POSIX shell word: single quotes, each ' written as '\''. */
