@@ -2,6 +2,7 @@
 # Exercises the gfplint pre-commit hook (.pre-commit-hooks.yaml) for real and measures its latency.
 #   bench/precommit.sh              # RUNS=5 warm repetitions, TRY_RUNS=5 try-repo repetitions
 #   RUNS=10 TRY_RUNS=2 bench/precommit.sh
+#   LINUX=/path/to/linux bench/precommit.sh   # also: a git repository holding that tree, warm cache, one-file commits
 # It checks, in a throw-away git repository:
 #   - `pre-commit try-repo THIS_REPO gfplint --files bad.c` fails and prints bad.c:LINE: of the bug;
 #   - the same on a clean file passes;
@@ -251,6 +252,29 @@ for _ in $(seq 1 "$RUNS"); do
   raw_times+=("$elapsed")
 done
 
+# --- (f) a git repository holding a Linux tree: one-file commits with the plain hook, warm cache ----------
+linux_times=()
+if [ -n "${LINUX:-}" ]; then
+  lrepo="$tmp/linux"
+  say "a git repository of $LINUX (hard links; git add of the whole tree)"
+  cp -al "$LINUX" "$lrepo" 2>/dev/null || cp -a "$LINUX" "$lrepo"
+  (cd "$lrepo" && git init -q -b main . && git config user.email bench@example.invalid \
+      && git config user.name "gfplint bench" && git config commit.gpgsign false \
+      && git add -A && git commit -q -m "the tree") || die "could not make a git repository of $LINUX"
+  export XDG_CACHE_HOME="$tmp/xdg"
+  (cd "$lrepo" && "$repo/gfplint" install-hook >/dev/null) || die "install-hook in the Linux repository failed"
+  say "warming the cache: gfplint scan --repo-context (a cold whole-tree scan)"
+  run_expect pass "$tmp/linux-warm.log" bash -c "cd '$lrepo' && '$repo/gfplint' scan -q --fail-on none --repo-context ."
+  echo "   -> ${elapsed} s"
+  target="fs/ext4/inode.c"
+  for i in $(seq 1 "$RUNS"); do
+    echo "/* change $i */" >> "$lrepo/$target"
+    git -C "$lrepo" add "$target"
+    run_expect pass "$tmp/linux-commit.log" git -C "$lrepo" commit -q -m "change $i"
+    linux_times+=("$elapsed")
+  done
+fi
+
 echo
 say "results (wall time, seconds; $(nproc) cores; one.c = $(wc -l < one.c) lines)"
 printf '%-44s %6.2f s\n' "try-repo --files bad.c (first, incl. build):" "$try_bad"
@@ -260,4 +284,5 @@ printf '%-44s %6.2f s\n' "pre-commit run, first (clone + build):" "$first_run"
 stats "pre-commit run --files one.c (warm)" "${warm_times[@]}"
 stats "git commit one.c (installed hook, warm)" "${commit_times[@]}"
 stats "gfplint scan one.c (launcher alone)" "${raw_times[@]}"
+[ "${#linux_times[@]}" -gt 0 ] && stats "git commit, Linux repository (warm cache)" "${linux_times[@]}"
 echo "precommit.sh: all checks passed"

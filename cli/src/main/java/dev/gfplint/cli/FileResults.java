@@ -46,7 +46,7 @@ final class FileResults {
 
             @Override
             public void cached(String path, byte[] payload) {
-                BinIn in = new BinIn(payload);
+                BinIn in = new BinIn(payload, builder::canonical);
                 ModelBuilder.FileModel fm = FactsCodec.read(in);
                 List<Finding> found = FindingCodec.read(in);
                 List<Suppression> sup = readSuppressions(in);
@@ -76,7 +76,7 @@ final class FileResults {
 
             @Override
             public void cached(String path, byte[] payload) {
-                BinIn in = new BinIn(payload);
+                BinIn in = new BinIn(payload, builder::canonical);
                 List<FunctionFacts> fs = FactsCodec.facts(in);
                 List<Incidents.Recorded> seen = readIncidents(in);
                 if (!in.atEnd()) throw new BinIn.Corrupt("trailing bytes after a file's second reading");

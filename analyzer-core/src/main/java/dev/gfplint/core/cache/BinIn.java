@@ -21,15 +21,21 @@ public final class BinIn {
     private int pos;
     private final int end;
     private final List<String> strings = new ArrayList<>();
+    private final java.util.function.UnaryOperator<String> canonical;
 
     public BinIn(byte[] buf) {
-        this(buf, 0, buf.length);
+        this(buf, s -> s);
     }
 
-    public BinIn(byte[] buf, int from, int to) {
+    /**
+     * {@code canonical} maps each string read to the one copy the scan keeps of it (as the analysis does with
+     * the names it makes), so that entries read back share their names and compare and hash them once.
+     */
+    public BinIn(byte[] buf, java.util.function.UnaryOperator<String> canonical) {
         this.buf = buf;
-        this.pos = from;
-        this.end = to;
+        this.pos = 0;
+        this.end = buf.length;
+        this.canonical = canonical;
     }
 
     public boolean atEnd() {
@@ -92,6 +98,7 @@ public final class BinIn {
         long n = t / 2;
         if (n > end - pos) throw new Corrupt("string beyond the entry's end");
         String s = new String(buf, pos, (int) n, StandardCharsets.UTF_8);
+        if (n <= 80) s = canonical.apply(s); // names and paths; messages stay as they are
         pos += (int) n;
         strings.add(s);
         return s;

@@ -47,7 +47,7 @@ public final class FunctionAnalyzer {
     /** One copy of each name across the whole tree (cheaper than String.intern, which every GC scans). */
     private final java.util.concurrent.ConcurrentHashMap<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private String canonical(String s) {
+    String canonical(String s) {
         String c = names.putIfAbsent(s, s);
         return c == null ? s : c;
     }

@@ -65,6 +65,11 @@ public final class ModelBuilder {
     public record FileModel(String path, List<MacroText> gfpMacros, List<Map.Entry<String, ContextFlow.Effect>> macroWrappers,
                             List<Model.Declared> declared, List<FunctionFacts.Callback> tableRoots, List<FunctionFacts> facts) {}
 
+    /** The one copy of {@code s} the analysis keeps (names read back from the cache go through it too). Thread-safe. */
+    public String canonical(String s) {
+        return analyzer.canonical(s);
+    }
+
     /** Keeps what the model needs of one file. Thread-safe. */
     public void add(TranslationUnit tu) {
         add(summarize(tu));
