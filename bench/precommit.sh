@@ -260,13 +260,15 @@ if [ -n "${LINUX:-}" ]; then
   cp -al "$LINUX" "$lrepo" 2>/dev/null || cp -a "$LINUX" "$lrepo"
   (cd "$lrepo" && git init -q -b main . && git config user.email bench@example.invalid \
       && git config user.name "gfplint bench" && git config commit.gpgsign false \
-      && git add -A && git commit -q -m "the tree") || die "could not make a git repository of $LINUX"
+      && git add -A -f && git commit -q -m "the tree") || die "could not make a git repository of $LINUX"
+  # -f: Debian's linux-source .gitignore ignores everything at the top level ("/*")
   export XDG_CACHE_HOME="$tmp/xdg"
   (cd "$lrepo" && "$repo/gfplint" install-hook >/dev/null) || die "install-hook in the Linux repository failed"
   say "warming the cache: gfplint scan --repo-context (a cold whole-tree scan)"
   run_expect pass "$tmp/linux-warm.log" bash -c "cd '$lrepo' && '$repo/gfplint' scan -q --fail-on none --repo-context ."
   echo "   -> ${elapsed} s"
   target="fs/ext4/inode.c"
+  cp "$lrepo/$target" "$lrepo/$target.copy" && mv -f "$lrepo/$target.copy" "$lrepo/$target" # no longer a hard link to $LINUX
   for i in $(seq 1 "$RUNS"); do
     echo "/* change $i */" >> "$lrepo/$target"
     git -C "$lrepo" add "$target"
