@@ -271,7 +271,7 @@ if [ -n "${LINUX:-}" ]; then
   cp "$lrepo/$target" "$lrepo/$target.copy" && mv -f "$lrepo/$target.copy" "$lrepo/$target" # no longer a hard link to $LINUX
   for i in $(seq 1 "$RUNS"); do
     echo "/* change $i */" >> "$lrepo/$target"
-    git -C "$lrepo" add "$target"
+    git -C "$lrepo" add -f "$target"
     run_expect pass "$tmp/linux-commit.log" git -C "$lrepo" commit -q -m "change $i"
     linux_times+=("$elapsed")
   done

@@ -69,6 +69,7 @@ final class CacheKey {
 
     /** Bounds the cache's size and says what went wrong with it: an unwritable directory, entries rebuilt. */
     static void finish(FileCache cache, PrintWriter err, boolean quiet) {
+        cache.saveIndex();
         FileCache.Use u = cache.use();
         if (u.unwritable() != null) err.println("gfplint: note: " + u.unwritable());
         else {

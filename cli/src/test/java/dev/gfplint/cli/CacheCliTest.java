@@ -49,7 +49,7 @@ class CacheCliTest {
     private static long entries(Path cache) throws IOException {
         if (!Files.isDirectory(cache)) return 0;
         try (Stream<Path> s = Files.walk(cache)) {
-            return s.filter(Files::isRegularFile).count();
+            return s.filter(p -> Files.isRegularFile(p) && !p.getParent().getFileName().toString().equals("ix")).count();
         }
     }
 
@@ -141,8 +141,8 @@ class CacheCliTest {
         twoFiles(repo, "GFP_KERNEL");
         CliRun first = scan(cache, "--format", "text", repo.toString());
         List<Path> files;
-        try (Stream<Path> s = Files.walk(cache)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
+        try (Stream<Path> s = Files.walk(cache)) { // the entries, not the index of file stamps (ix/)
+            files = s.filter(p -> Files.isRegularFile(p) && !p.getParent().getFileName().toString().equals("ix")).sorted().toList();
         }
         assertEquals(2, files.size());
         byte[] a = Files.readAllBytes(files.get(0));
@@ -199,6 +199,50 @@ class CacheCliTest {
         assertEquals(1, notes.size(), r.err());
         assertTrue(notes.get(0).startsWith("gfplint: note: " + cache), notes.get(0));
         r.assertNoStackTrace();
+    }
+
+    /** A scan whose reader counts the files it reads. */
+    private static CliRun countingScan(java.util.concurrent.atomic.AtomicInteger reads, String... args) {
+        dev.gfplint.core.scan.SourceReader reader = (f, limit) -> {
+            reads.incrementAndGet();
+            return Files.readAllBytes(f);
+        };
+        picocli.CommandLine.IFactory factory = new picocli.CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == ScanCommand.class) return cls.cast(new ScanCommand(reader));
+                return picocli.CommandLine.defaultFactory().create(cls);
+            }
+        };
+        return CliRun.of(factory, args);
+    }
+
+    @Test
+    void filesWhoseStampIsUnchangedAreNotReadAgain() throws IOException {
+        Path repo = dir.resolve("repo"), cache = dir.resolve("cache");
+        twoFiles(repo, "GFP_KERNEL");
+        long old = System.currentTimeMillis() - 60_000; // modified well before they are first hashed
+        for (String f : List.of("caller.c", "helper.c")) {
+            Files.setLastModifiedTime(repo.resolve(f), java.nio.file.attribute.FileTime.fromMillis(old));
+        }
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        String[] args = {"scan", "--no-color", "--cache-dir", cache.toString(), repo.toString()};
+        CliRun first = countingScan(reads, args);
+        assertEquals(2, reads.get(), "the first scan reads both files");
+        reads.set(0);
+        CliRun second = countingScan(reads, args);
+        assertEquals(0, reads.get(), "unchanged stamps: neither file is read");
+        assertEquals(first.out(), second.out());
+        // an edit changes the stamp: that file only is read again, and its new findings reported
+        Files.writeString(repo.resolve("helper.c"), Files.readString(repo.resolve("helper.c")).replace("GFP_KERNEL", "gfp"));
+        reads.set(0);
+        CliRun third = countingScan(reads, args);
+        assertEquals(1, reads.get(), "the edited file only");
+        assertFalse(third.out().contains("helper.c:3"), third.out());
+        // just written: modified within the clock's grain of being hashed, so it is read every time until it settles
+        reads.set(0);
+        countingScan(reads, args);
+        assertEquals(1, reads.get(), "a file modified a moment before it was hashed is not trusted by its stamp");
     }
 
     @Test

@@ -81,14 +81,109 @@ public final class FileCache {
 
     /** The key of what is stored under {@code kind} ("file", "revisit ...") for a file at {@code path} with these bytes. */
     public byte[] key(String kind, String path, byte[] content) {
+        return keyOfHash(kind, path, contentHash(content));
+    }
+
+    /** The SHA-256 of a file's bytes. */
+    public static byte[] contentHash(byte[] content) {
+        return sha256(content);
+    }
+
+    /** {@link #key} from the file's {@link #contentHash} (known from the index without reading the file). */
+    public byte[] keyOfHash(String kind, String path, byte[] contentHash) {
         MessageDigest md = digest();
         md.update(salt);
         md.update(kind.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
         md.update(path.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
-        md.update(content);
+        md.update(contentHash);
         return md.digest();
+    }
+
+    // ---- the index: which bytes a file had when its stamp was seen --------------------------------------
+
+    /** A file's stamp (size, modification time, device and inode), when it was seen, and the hash of its bytes then. */
+    private record Stamped(String stamp, long seenMillis, byte[] hash) {}
+
+    private volatile Map<String, Stamped> known;
+    private final java.util.concurrent.ConcurrentHashMap<String, Stamped> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The index keeps at most this many files (the most recently seen). */
+    private static final int INDEX_MAX = 1 << 21;
+    /** A file modified this close to when its stamp was recorded may have changed again within the clock's grain. */
+    private static final long RACY_MS = 2000;
+
+    private Path indexFile() {
+        return dir.resolve("ix").resolve(HexFormat.of().formatHex(salt));
+    }
+
+    private Map<String, Stamped> known() {
+        Map<String, Stamped> k = known;
+        if (k != null) return k;
+        synchronized (this) {
+            if (known == null) known = readIndex();
+            return known;
+        }
+    }
+
+    /**
+     * The hash of the bytes of the file at {@code path} when the index saw it with this very {@code stamp} (and
+     * not modified within {@link #RACY_MS} of that), or null: then the file must be read and hashed.
+     */
+    public byte[] knownHash(String path, String stamp, long mtimeNanos) {
+        if (stamp == null) return null;
+        Stamped s = known().get(path);
+        if (s == null || !s.stamp().equals(stamp) || mtimeNanos / 1_000_000 >= s.seenMillis() - RACY_MS) return null;
+        seen.put(path, s);
+        return s.hash();
+    }
+
+    /** Records the hash of the bytes just read from the file at {@code path} with this {@code stamp}. */
+    public void sawHash(String path, String stamp, byte[] hash) {
+        if (stamp != null) seen.put(path, new Stamped(stamp, System.currentTimeMillis(), hash));
+    }
+
+    private Map<String, Stamped> readIndex() {
+        Map<String, Stamped> out = new java.util.HashMap<>();
+        byte[] raw;
+        try {
+            raw = Files.readAllBytes(indexFile());
+        } catch (IOException e) {
+            return out;
+        }
+        byte[] payload = check(raw, salt);
+        if (payload == null) return out; // damaged: every file is read and hashed again, and the index rewritten
+        try {
+            BinIn in = new BinIn(payload);
+            int n = in.count(4);
+            for (int i = 0; i < n; i++) {
+                String path = in.str(), stamp = in.str();
+                long when = in.var();
+                byte[] h = in.bytes();
+                if (path == null || stamp == null || h == null || h.length != 32) throw new BinIn.Corrupt("bad index entry");
+                out.put(path, new Stamped(stamp, when, h));
+            }
+        } catch (BinIn.Corrupt e) {
+            return new java.util.HashMap<>();
+        }
+        return out;
+    }
+
+    /** Writes the index: this scan's files, then the others it knew (most recent first), at most {@link #INDEX_MAX}. */
+    public void saveIndex() {
+        if (!writable || seen.isEmpty()) return;
+        Map<String, Stamped> all = new java.util.TreeMap<>(seen);
+        List<Map.Entry<String, Stamped>> others = new ArrayList<>();
+        for (Map.Entry<String, Stamped> e : known().entrySet()) if (!all.containsKey(e.getKey())) others.add(e);
+        others.sort(java.util.Comparator.comparingLong((Map.Entry<String, Stamped> e) -> -e.getValue().seenMillis()).thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, Stamped> e : others) {
+            if (all.size() >= INDEX_MAX) break;
+            all.put(e.getKey(), e.getValue());
+        }
+        BinOut o = new BinOut();
+        o.uvar(all.size());
+        for (Map.Entry<String, Stamped> e : all.entrySet()) o.str(e.getKey()).str(e.getValue().stamp()).var(e.getValue().seenMillis()).bytes(e.getValue().hash());
+        writeAtomically(indexFile(), encode(salt, o.toByteArray()));
     }
 
     private Path entry(byte[] key) {
@@ -167,7 +262,14 @@ public final class FileCache {
     public void put(byte[] key, byte[] payload) {
         if (!writable) return;
         byte[] raw = encode(key, payload);
-        Path p = entry(key);
+        if (writeAtomically(entry(key), raw)) {
+            stored.incrementAndGet();
+            storedBytes.addAndGet(raw.length);
+        }
+    }
+
+    /** Writes {@code raw} to a temporary file beside {@code p} and renames it into place; false (and noted) when it cannot. */
+    private boolean writeAtomically(Path p, byte[] raw) {
         Path tmp = null;
         try {
             Files.createDirectories(p.getParent());
@@ -178,8 +280,7 @@ public final class FileCache {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
             }
-            stored.incrementAndGet();
-            storedBytes.addAndGet(raw.length);
+            return true;
         } catch (IOException | SecurityException e) {
             if (tmp != null) {
                 try {
@@ -192,6 +293,7 @@ public final class FileCache {
                 writable = false;
                 unwritable = root + ": cannot write the cache (" + reason(e) + "); scanning without storing results";
             }
+            return false;
         }
     }
 
@@ -260,7 +362,7 @@ public final class FileCache {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return out;
         try (DirectoryStream<Path> subs = Files.newDirectoryStream(dir)) {
             for (Path sub : subs) {
-                if (!Files.isDirectory(sub, LinkOption.NOFOLLOW_LINKS)) continue;
+                if (!Files.isDirectory(sub, LinkOption.NOFOLLOW_LINKS) || sub.getFileName().toString().equals("ix")) continue;
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(sub)) {
                     for (Path f : files) {
                         try {
@@ -304,7 +406,7 @@ public final class FileCache {
         return removed;
     }
 
-    /** Removes every entry (all formats); returns how many files were removed. */
+    /** Removes every entry (all formats) and the index of file stamps; returns how many entries were removed. */
     public static int clear(Path root) throws IOException {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) return 0;
         int n = 0;
@@ -321,8 +423,8 @@ public final class FileCache {
             List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
             for (Path p : all) {
                 try {
-                    boolean file = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
-                    if (Files.deleteIfExists(p) && file) n[0]++;
+                    boolean entry = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !p.getParent().getFileName().toString().equals("ix");
+                    if (Files.deleteIfExists(p) && entry) n[0]++;
                 } catch (IOException ignored) {
                     // in use by another scan: left
                 }

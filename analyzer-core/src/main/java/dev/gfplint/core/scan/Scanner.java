@@ -241,6 +241,11 @@ public final class Scanner {
                 stats.failed();
                 return;
             }
+            if (cache != null) { // a file whose stamp the index knows: its entry, without reading it
+                byte[] h = cache.knownHash(in.display(), in.stamp(), in.mtimeNanos());
+                if (h != null && fromCache(cache.get(cache.keyOfHash(sink.kind(in.display()), in.display(), h)), in.display(),
+                        in.size(), stats, diags, sink)) return;
+            }
             byte[] bytes;
             try {
                 bytes = reader.read(in.file(), maxBytes);
@@ -263,8 +268,13 @@ public final class Scanner {
                 stats.failed();
                 return;
             }
-            byte[] key = cache == null ? null : cache.key(sink.kind(in.display()), in.display(), bytes);
-            if (key != null && fromCache(cache.get(key), in.display(), bytes.length, stats, diags, sink)) return;
+            byte[] key = null;
+            if (cache != null) {
+                byte[] h = FileCache.contentHash(bytes);
+                if (bytes.length == in.size()) cache.sawHash(in.display(), in.stamp(), h); // unchanged since it was listed
+                key = cache.keyOfHash(sink.kind(in.display()), in.display(), h);
+                if (fromCache(cache.get(key), in.display(), bytes.length, stats, diags, sink)) return;
+            }
             String[] latin1 = {null};
             char[] text = decode(bytes, in.display(), diags, stats, latin1);
             FrontEnd.Result r = frontEnd.analyze(in.display(), text);
@@ -291,7 +301,7 @@ public final class Scanner {
      * Hands a cache entry's results on as if the file had been parsed (its counters, its notes, its not-UTF-8
      * warning, then the sink's part); false when there is none or it does not decode (the file is parsed then).
      */
-    private static boolean fromCache(byte[] entry, String display, int size, ScanStats stats, List<Diagnostic> diags, Sink sink) {
+    private static boolean fromCache(byte[] entry, String display, long size, ScanStats stats, List<Diagnostic> diags, Sink sink) {
         if (entry == null) return false;
         CachedFile c;
         try {

@@ -28,7 +28,16 @@ import java.util.Set;
  */
 final class SourceFiles {
     /** A file to read: its path as walked, the path shown to the user, its size as the file system says. */
-    record Input(Path file, String display, long size) {}
+    /**
+     * A file to scan: {@code stamp} says which version of it this is without reading it (size, modification time,
+     * file key: device and inode), null when unknown; {@code mtimeNanos} its modification time.
+     */
+    record Input(Path file, String display, long size, String stamp, long mtimeNanos) {
+        Input(Path file, String display, BasicFileAttributes a) {
+            this(file, display, a.size(), a.size() + ":" + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
+                    + ":" + a.fileKey(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+        }
+    }
 
     final List<Input> inputs = new ArrayList<>();
     /** Some PATH argument did not exist. */
@@ -77,7 +86,7 @@ final class SourceFiles {
             return;
         }
         if (a == null) { // a dangling link named on the command line: reading it says why
-            inputs.add(new Input(p, p.toString(), 0));
+            inputs.add(new Input(p, p.toString(), 0, null, 0));
             return;
         }
         file(p, a, Files.isSymbolicLink(p) ? p : null);
@@ -100,7 +109,7 @@ final class SourceFiles {
             Deferred d = links.get(i);
             if (!seen.add(key(d.link(), d.target()))) continue; // already listed under another name
             if (d.target().isDirectory()) walkPlain(d.link(), links);
-            else inputs.add(new Input(d.link(), d.link().toString(), d.target().size()));
+            else inputs.add(new Input(d.link(), d.link().toString(), d.target()));
         }
     }
 
@@ -177,7 +186,7 @@ final class SourceFiles {
             warn(p, link == null ? what : "symbolic link to " + realOrSelf(p) + ", " + what);
             return;
         }
-        if (seen.add(key(p, a))) inputs.add(new Input(p, p.toString(), a.size()));
+        if (seen.add(key(p, a))) inputs.add(new Input(p, p.toString(), a));
     }
 
     private boolean inside(Path real) {
