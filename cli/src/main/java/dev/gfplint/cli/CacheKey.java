@@ -72,7 +72,7 @@ final class CacheKey {
         cache.saveIndex();
         FileCache.Use u = cache.use();
         if (u.unwritable() != null) err.println("gfplint: note: " + u.unwritable());
-        else {
+        else if (u.stored() > 0) { // a scan that stored nothing cannot have grown the cache: no need to list it
             try {
                 cache.evict();
             } catch (IOException e) {

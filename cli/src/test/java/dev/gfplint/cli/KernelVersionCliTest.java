@@ -72,6 +72,8 @@ class KernelVersionCliTest {
         r.assertCode(Main.EXIT_OK);
         assertTrue(r.err().contains("model: 1 allocation sites; effective mask definite for __GFP_FS at 1 (100.0%)"), r.err());
         assertTrue(r.err().contains("model: 1 inferred wrapper allocators"), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.matches("time: setup [0-9.]+ s, files [0-9.]+ s, second reading [0-9.]+ s, "
+                + "cache index [0-9.]+ s, model [0-9.]+ s, rules [0-9.]+ s, output [0-9.]+ s")), "the phases' wall times: " + r.err());
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertEquals("6.12", j.get("kernelVersion").asText());
         assertEquals(1, j.get("model").get("allocationSites").asInt());

@@ -140,8 +140,13 @@ public final class FileCache {
 
     /** Records the hash of the bytes just read from the file at {@code path} with this {@code stamp}. */
     public void sawHash(String path, String stamp, byte[] hash) {
-        if (stamp != null) seen.put(path, new Stamped(stamp, System.currentTimeMillis(), hash));
+        if (stamp == null) return;
+        seen.put(path, new Stamped(stamp, System.currentTimeMillis(), hash));
+        indexChanged = true;
     }
+
+    /** Whether this scan learnt a stamp the index did not hold (else the index on disk is left as it is). */
+    private volatile boolean indexChanged;
 
     private Map<String, Stamped> readIndex() {
         Map<String, Stamped> out = new java.util.HashMap<>();
@@ -171,7 +176,7 @@ public final class FileCache {
 
     /** Writes the index: this scan's files, then the others it knew (most recent first), at most {@link #INDEX_MAX}. */
     public void saveIndex() {
-        if (!writable || seen.isEmpty()) return;
+        if (!writable || seen.isEmpty() || !indexChanged) return;
         Map<String, Stamped> all = new java.util.TreeMap<>(seen);
         List<Map.Entry<String, Stamped>> others = new ArrayList<>();
         for (Map.Entry<String, Stamped> e : known().entrySet()) if (!all.containsKey(e.getKey())) others.add(e);

@@ -48,7 +48,9 @@ public final class FunctionAnalyzer {
     private final java.util.concurrent.ConcurrentHashMap<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
     String canonical(String s) {
-        String c = names.putIfAbsent(s, s);
+        String c = names.get(s); // most names are met before: a read needs no lock
+        if (c != null) return c;
+        c = names.putIfAbsent(s, s);
         return c == null ? s : c;
     }
 

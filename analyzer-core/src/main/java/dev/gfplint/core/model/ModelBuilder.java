@@ -209,6 +209,9 @@ public final class ModelBuilder {
         java.util.Set<String> calledElsewhere = new java.util.HashSet<>();
         Map<String, java.util.TreeSet<String>> called = new HashMap<>();
         for (FunctionFacts f : facts) {
+            boolean wraps = false;
+            for (String c : f.callees) if (c != null && out.containsKey(c)) { wraps = true; break; }
+            if (!wraps) continue; // most functions call no wrapper: the allocator test below is for those that do
             boolean allocates = false; // a sleepable lock matters only as NOFS evidence at an allocation it covers
             for (String c : f.callees) if (c != null && catalog.allocator(c) != null) { allocates = true; break; }
             for (String c : f.callees) {
