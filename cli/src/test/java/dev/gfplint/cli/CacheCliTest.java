@@ -161,6 +161,14 @@ class CacheCliTest {
         CliRun foreign = scan(cache, "--format", "text", repo.toString());
         assertEquals(first.out(), foreign.out());
         assertEquals(1, foreign.linesMentioning("did not check out").size(), foreign.err());
+        // a symbolic link in an entry's place (to a device that never ends): never followed, never read
+        Files.delete(files.get(1));
+        Files.createSymbolicLink(files.get(1), Path.of("/dev/zero"));
+        CliRun link = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> scan(cache, "--format", "text", repo.toString()));
+        assertEquals(first.out(), link.out());
+        assertEquals(1, link.linesMentioning("did not check out").size(), link.err());
+        assertTrue(Files.isRegularFile(files.get(1), java.nio.file.LinkOption.NOFOLLOW_LINKS), "replaced by a real entry");
     }
 
     @Test

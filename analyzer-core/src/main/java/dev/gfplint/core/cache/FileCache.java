@@ -152,11 +152,11 @@ public final class FileCache {
         Map<String, Stamped> out = new java.util.HashMap<>();
         byte[] raw;
         try {
-            raw = Files.readAllBytes(indexFile());
+            raw = readRegular(indexFile(), MAX_INDEX_BYTES);
         } catch (IOException e) {
             return out;
         }
-        byte[] payload = check(raw, salt);
+        byte[] payload = raw == null ? null : check(raw, salt);
         if (payload == null) return out; // damaged: every file is read and hashed again, and the index rewritten
         try {
             BinIn in = new BinIn(payload);
@@ -201,7 +201,7 @@ public final class FileCache {
         Path p = entry(key);
         byte[] raw;
         try {
-            raw = Files.readAllBytes(p);
+            raw = readRegular(p, MAX_ENTRY_BYTES);
         } catch (NoSuchFileException e) {
             misses.incrementAndGet();
             return null;
@@ -209,7 +209,7 @@ public final class FileCache {
             misses.incrementAndGet();
             return null;
         }
-        byte[] payload = check(raw, key);
+        byte[] payload = raw == null ? null : check(raw, key); // null raw: not a regular file, or too big to be ours
         if (payload == null) {
             rebuilt.incrementAndGet();
             if (corrupt.size() < 16) corrupt.add(p.toString());
@@ -231,6 +231,27 @@ public final class FileCache {
             }
         }
         return payload;
+    }
+
+    /** No entry gfplint writes comes near this; a larger file in the cache's place is not read. */
+    static final long MAX_ENTRY_BYTES = 64L << 20;
+    private static final long MAX_INDEX_BYTES = 1L << 30;
+
+    /**
+     * The bytes of {@code p} when it is a regular file (a symbolic link, FIFO or device in the cache's place is
+     * never followed or opened) of at most {@code max} bytes, read without following links; else null.
+     */
+    static byte[] readRegular(Path p, long max) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!a.isRegularFile() || a.size() > max) return null;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) Math.min(max, a.size()) + 1);
+            while (b.hasRemaining() && ch.read(b) > 0) {
+                // a file that grew meanwhile stops at the size read, plus one byte to tell
+            }
+            return b.position() > a.size() ? null : java.util.Arrays.copyOf(b.array(), b.position());
+        }
     }
 
     /** The payload of an entry whose bytes are {@code raw}, when it is whole and is {@code key}'s; else null. */
