@@ -300,6 +300,7 @@ public final class ModelBuilder {
         }
         Map<String, Integer> definitions = new HashMap<>(); // how often each name is defined, static or not
         for (FunctionFacts f : fs) definitions.merge(f.name, 1, Integer::sum);
+        Ambiguity amb = new Ambiguity(fs, definitions);
         int[][] targets = new int[n][];
         long calls = 0, resolved = 0;
         int[] callerCount = new int[n];
@@ -418,7 +419,7 @@ public final class ModelBuilder {
                         if (g < 0) continue;
                         Trace.Step step = new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]);
                         // a name defined more than once may be another arch's or driver's function: no context through it
-                        if (g != ci && !ambiguous(c, call, g, fs, definitions)) {
+                        if (g != ci && !amb.at(ci, g)) {
                             // a call made only where tests of c's parameters hold carries the context of the callers
                             // whose values pass them (kaweth_async_set_rx_mode(k, false) does not reach usb_control_msg)
                             final int cci = ci;
@@ -463,7 +464,7 @@ public final class ModelBuilder {
         m.declared = used;
         m.treeMacros = macros;
         m.callerLock = entry.callerLock;
-        m.reclaimFrom = reclaimReach(fs, targets, runsInside, perFile, global, headerStatic, definitions);
+        m.reclaimFrom = reclaimReach(fs, targets, runsInside, perFile, global, headerStatic, amb);
         m.ctxMust = cx.must;
         m.ctxMay = cx.may;
         m.ctxRoot = cx.root;
@@ -590,7 +591,7 @@ public final class ModelBuilder {
      */
     private Trace[] reclaimReach(List<FunctionFacts> fs, int[][] targets, int[][][] runsInside,
                                  Map<String, Map<String, Integer>> perFile, Map<String, Integer> global,
-                                 Map<String, Integer> headerStatic, Map<String, Integer> definitions) {
+                                 Map<String, Integer> headerStatic, Ambiguity amb) {
         int n = fs.size();
         Trace[] from = new Trace[n];
         List<Object[]> roots = new ArrayList<>(); // {file, target, Callback}
@@ -617,7 +618,7 @@ public final class ModelBuilder {
             int[] t = targets[ci];
             for (int call = 0; call < t.length; call++) {
                 int g = t[call];
-                if (g < 0 || from[g] != null || ambiguous(c, call, g, fs, definitions)) continue;
+                if (g < 0 || from[g] != null || amb.at(ci, g)) continue;
                 from[g] = from[ci].after(new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]));
                 queue.add(g);
             }
@@ -722,9 +723,30 @@ public final class ModelBuilder {
         return out;
     }
 
-    private static boolean ambiguous(FunctionFacts c, int call, int g, List<FunctionFacts> fs, Map<String, Integer> defs) {
-        FunctionFacts t = fs.get(g);
-        return !t.file.equals(c.file) && defs.getOrDefault(c.callees[call], 0) > 1;
+    /**
+     * Which calls resolve to a name defined more than once in the tree, in another file than the caller's: the
+     * callee may be another architecture's or driver's function, so no context flows through such a call. A call
+     * to g resolves by g's own name, so this is a property of the caller's file and g, computed once.
+     */
+    private static final class Ambiguity {
+        private final int[] file;
+        private final boolean[] multi;
+
+        Ambiguity(List<FunctionFacts> fs, Map<String, Integer> definitions) {
+            file = new int[fs.size()];
+            multi = new boolean[fs.size()];
+            Map<String, Integer> ids = new HashMap<>();
+            for (int i = 0; i < fs.size(); i++) {
+                FunctionFacts f = fs.get(i);
+                file[i] = ids.computeIfAbsent(f.file, k -> ids.size());
+                multi[i] = definitions.getOrDefault(f.name, 0) > 1;
+            }
+        }
+
+        /** Whether a call of function {@code ci} that resolves to {@code g} may be to another definition of g's name. */
+        boolean at(int ci, int g) {
+            return multi[g] && file[g] != file[ci];
+        }
     }
 
     private static Integer resolve(String callee, String file, Map<String, Map<String, Integer>> perFile,
