@@ -68,15 +68,22 @@ final class InstallHookCommand implements Callable<Integer> {
     }
 
     /**
-     * The launcher's class-data-sharing archive beside the jar this runs from ({@code gfplint.jsa}, see the
+     * The launcher's class-data-sharing archive for this JDK beside the jar this runs from (see the
      * {@code gfplint} script), as JVM options ending in a blank; empty when there is none. A JVM that cannot
-     * use it ignores it.
+     * use it ignores it, silently.
      */
     private static String sharedArchive() {
         String cp = classPath();
         if (cp.contains(java.io.File.pathSeparator) || !cp.endsWith(".jar")) return "";
-        Path jsa = Path.of(cp).resolveSibling("gfplint.jsa");
-        return Files.isRegularFile(jsa) ? shellWord("-XX:SharedArchiveFile=" + jsa) + " -Xshare:auto " : "";
+        String javaBin;
+        try {
+            javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath().toString();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+        // the launcher's name for this JDK's archive: the java binary's real path, other characters as '_'
+        Path jsa = Path.of(cp).resolveSibling("gfplint-" + javaBin.replaceAll("[^A-Za-z0-9.-]", "_") + ".jsa");
+        return Files.isRegularFile(jsa) ? shellWord("-XX:SharedArchiveFile=" + jsa) + " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off " : "";
     }
 
     /** {@code s} as one POSIX shell word: single quotes, each ' written as '\''. */
