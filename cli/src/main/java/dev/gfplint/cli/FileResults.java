@@ -47,10 +47,18 @@ final class FileResults {
             @Override
             public void cached(String path, byte[] payload) {
                 BinIn in = new BinIn(payload, builder::canonical);
-                ModelBuilder.FileModel fm = FactsCodec.read(in);
-                List<Finding> found = FindingCodec.read(in);
-                List<Suppression> sup = readSuppressions(in);
-                List<Incidents.Recorded> seen = readIncidents(in);
+                ModelBuilder.FileModel fm;
+                List<Finding> found;
+                List<Suppression> sup;
+                List<Incidents.Recorded> seen;
+                try { // all of it is read before any of it is used
+                    fm = FactsCodec.read(in);
+                    found = FindingCodec.read(in);
+                    sup = readSuppressions(in);
+                    seen = readIncidents(in);
+                } catch (RuntimeException e) {
+                    throw e instanceof BinIn.Corrupt c ? c : new BinIn.Corrupt("a file's results that do not fit together: " + e);
+                }
                 if (!in.atEnd()) throw new BinIn.Corrupt("trailing bytes after a file's results");
                 if (!sup.isEmpty()) suppressions.put(path, sup);
                 builder.add(fm);
@@ -78,7 +86,12 @@ final class FileResults {
             public void cached(String path, byte[] payload) {
                 BinIn in = new BinIn(payload, builder::canonical);
                 List<FunctionFacts> fs = FactsCodec.facts(in);
-                List<Incidents.Recorded> seen = readIncidents(in);
+                List<Incidents.Recorded> seen;
+                try {
+                    seen = readIncidents(in);
+                } catch (RuntimeException e) {
+                    throw e instanceof BinIn.Corrupt c ? c : new BinIn.Corrupt("a second reading that does not fit together: " + e);
+                }
                 if (!in.atEnd()) throw new BinIn.Corrupt("trailing bytes after a file's second reading");
                 builder.revisited(path, fs);
                 incidents.replay(path, seen);
@@ -99,7 +112,7 @@ final class FileResults {
     private static List<Incidents.Recorded> readIncidents(BinIn in) {
         int n = in.count(4);
         List<Incidents.Recorded> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(new Incidents.Recorded(in.varInt(), in.str(), in.varInt(), in.str()));
+        for (int i = 0; i < n; i++) out.add(new Incidents.Recorded(in.varInt(), in.str(), in.varInt(), in.name()));
         return out;
     }
 

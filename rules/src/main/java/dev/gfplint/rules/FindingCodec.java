@@ -21,19 +21,20 @@ public final class FindingCodec {
 
     private static final Level[] LEVELS = Level.values();
 
+    /** What {@link #write} wrote; {@link BinIn.Corrupt} for anything else. */
     public static List<Finding> read(BinIn in) {
         int n = in.count(6);
         List<Finding> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String rule = in.str();
+            String rule = in.name();
             int level = in.u8();
             if (level >= LEVELS.length) throw new BinIn.Corrupt("bad level " + level);
-            String file = in.str();
+            String file = in.name();
             int line = in.varInt(), col = in.varInt();
-            String message = in.str();
+            String message = in.name();
             int k = in.count(4);
             List<Trace.Step> flow = new ArrayList<>(k);
-            for (int j = 0; j < k; j++) flow.add(new Trace.Step(in.str(), in.str(), in.varInt(), in.varInt(), in.str()));
+            for (int j = 0; j < k; j++) flow.add(new Trace.Step(in.str(), in.name(), in.varInt(), in.varInt(), in.str()));
             out.add(new Finding(rule, LEVELS[level], file, line, col, message, List.copyOf(flow)));
         }
         return out;

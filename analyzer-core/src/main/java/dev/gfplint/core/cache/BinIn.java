@@ -104,6 +104,13 @@ public final class BinIn {
         return s;
     }
 
+    /** A string the writer never leaves out (a name, a path): null here means the entry is corrupt. */
+    public String name() {
+        String s = str();
+        if (s == null) throw new Corrupt("a name is missing");
+        return s;
+    }
+
     /** A nullable array length written as length + 1. */
     private int nullableCount(int unit) {
         long n = uvar();

@@ -39,12 +39,26 @@ public final class FactsCodec {
         facts(o, m.facts());
     }
 
+    /**
+     * Reads back what {@link #write} wrote. Whatever does not read back as written throws
+     * {@link BinIn.Corrupt}, never another exception: the caller then analyses the file again.
+     */
     public static ModelBuilder.FileModel read(BinIn in) {
-        String path = in.str();
+        try {
+            return readChecked(in);
+        } catch (BinIn.Corrupt e) {
+            throw e;
+        } catch (RuntimeException e) { // a value no writer makes (a record's own checks, a bad array shape)
+            throw new BinIn.Corrupt("an entry that does not fit together: " + e);
+        }
+    }
+
+    private static ModelBuilder.FileModel readChecked(BinIn in) {
+        String path = in.name();
         int n = in.count(3);
         List<ModelBuilder.MacroText> macros = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String name = in.str();
+            String name = in.name();
             long np = in.uvar();
             List<String> params = null;
             if (np > 0) {
@@ -52,16 +66,16 @@ public final class FactsCodec {
                 params = new ArrayList<>((int) (np - 1));
                 for (long k = 1; k < np; k++) params.add(in.str());
             }
-            macros.add(new ModelBuilder.MacroText(name, params, in.str(), in.varInt()));
+            macros.add(new ModelBuilder.MacroText(name, params, in.name(), in.varInt()));
         }
         n = in.count(3);
         List<Map.Entry<String, ContextFlow.Effect>> wrappers = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) wrappers.add(Map.entry(in.str(), new ContextFlow.Effect(in.varInt(), in.varInt())));
+        for (int i = 0; i < n; i++) wrappers.add(Map.entry(in.name(), new ContextFlow.Effect(in.varInt(), in.varInt())));
         n = in.count(4);
         List<Model.Declared> declared = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) declared.add(new Model.Declared(in.str(), in.var(), in.str(), in.varInt()));
+        for (int i = 0; i < n; i++) declared.add(new Model.Declared(in.name(), in.var(), in.name(), in.varInt()));
         List<FunctionFacts.Callback> roots = callbacks(in);
-        return new ModelBuilder.FileModel(path, macros, wrappers, declared, roots, facts(in));
+        return new ModelBuilder.FileModel(path, macros, wrappers, declared, roots, factsChecked(in));
     }
 
     public static void facts(BinOut o, List<FunctionFacts> fs) {
@@ -69,7 +83,18 @@ public final class FactsCodec {
         for (FunctionFacts f : fs) fact(o, f);
     }
 
+    /** The facts {@link #facts(BinOut, List)} wrote; {@link BinIn.Corrupt} for anything else, as {@link #read}. */
     public static List<FunctionFacts> facts(BinIn in) {
+        try {
+            return factsChecked(in);
+        } catch (BinIn.Corrupt e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BinIn.Corrupt("facts that do not fit together: " + e);
+        }
+    }
+
+    private static List<FunctionFacts> factsChecked(BinIn in) {
         int n = in.count(8);
         List<FunctionFacts> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(fact(in));
@@ -120,7 +145,7 @@ public final class FactsCodec {
     }
 
     private static FunctionFacts fact(BinIn in) {
-        String name = in.str(), file = in.str();
+        String name = in.name(), file = in.name();
         int line = in.varInt(), col = in.varInt();
         boolean isStatic = in.bool();
         String[] params = orEmpty(in.strs());
@@ -203,7 +228,7 @@ public final class FactsCodec {
         int n = in.count(5);
         if (n == 0) return List.of();
         List<FunctionFacts.Callback> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(new FunctionFacts.Callback(in.str(), in.varInt(), in.str(), in.varInt(), in.varInt()));
+        for (int i = 0; i < n; i++) out.add(new FunctionFacts.Callback(in.name(), in.varInt(), in.name(), in.varInt(), in.varInt()));
         return out;
     }
 

@@ -38,7 +38,7 @@ record CachedFile(FrontEnd.FileStats stats, List<FrontEnd.Note> notes, String la
         s.deepestStatement = in.varInt();
         int n = in.count(2);
         List<FrontEnd.Note> notes = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) notes.add(new FrontEnd.Note(in.varInt(), in.str()));
+        for (int i = 0; i < n; i++) notes.add(new FrontEnd.Note(in.varInt(), in.name()));
         String latin1 = in.str();
         byte[] payload = in.bytes();
         if (payload == null || !in.atEnd()) throw new BinIn.Corrupt("a file entry with trailing or missing bytes");
