@@ -111,16 +111,15 @@ public final class ModelBuilder {
         for (Model.Declared d : fm.declared()) declared.merge(d.name(), d, Model.Declared::first);
         // two definitions that disagree (another architecture's) make it no wrapper: NONE marks that
         for (Map.Entry<String, ContextFlow.Effect> e : fm.macroWrappers()) macroWrappers.merge(e.getKey(), e.getValue(), (a, b) -> a.equals(b) ? a : NO_EFFECT);
-        for (FunctionFacts.Callback r : fm.tableRoots()) tableRoots.add(new FunctionFacts.Callback(r.target() + "\u0000" + fm.path(),
-                r.kinds(), r.what(), r.line(), r.col()));
+        for (FunctionFacts.Callback r : fm.tableRoots()) tableRoots.add(new Root(fm.path(), r));
         facts.addAll(fm.facts());
     }
 
-    /**
-     * Functions that operations tables hand to reclaim or writeback ([reclaim-entries]), with their file after a
-     * NUL in {@code target} (a table is no function's fact: it stays with the file).
-     */
-    private final ConcurrentLinkedQueue<FunctionFacts.Callback> tableRoots = new ConcurrentLinkedQueue<>();
+    /** A function handed to reclaim, writeback or a page-cache read, and the file that hands it over. */
+    private record Root(String file, FunctionFacts.Callback how) {}
+
+    /** Functions that operations tables hand to reclaim or writeback ([reclaim-entries]): a table is no function's fact. */
+    private final ConcurrentLinkedQueue<Root> tableRoots = new ConcurrentLinkedQueue<>();
 
     /** Function-like macros whose body is one call to a lock API of the catalog, by name (see {@link #macroLockEffect}). */
     private final java.util.concurrent.ConcurrentHashMap<String, ContextFlow.Effect> macroWrappers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -437,12 +436,11 @@ public final class ModelBuilder {
                     }
                     // a function passed to a call that calls it runs inside that call: with the scopes open and
                     // the context held there (memalloc_noio_save(); report_zones(.., revalidate_cb, ..); restore)
-                    for (int[] e : runsInside[ci] == null ? new int[0][] : runsInside[ci]) {
+                    for (int[] e : passedIn(runsInside, ci)) {
                         int call = e[0], g = e[1];
                         if (g == ci) continue;
                         Trace.Step step = new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]);
-                        Trace.Step inside = Trace.Step.at(c.file, c.lines[call], c.cols[call], c.callees[call]
-                                + "() calls " + fs.get(g).name + ", passed to it here");
+                        Trace.Step inside = insideStep(c, call, fs.get(g));
                         Model.Ctx x = cx.at(c, ci, call, step, null);
                         cx.enter(g, x.must(), x.may(), x.root(), x.chain() == null ? null : x.chain().after(inside));
                         entry.enter(c, ci, call, g, step, inside);
@@ -594,21 +592,17 @@ public final class ModelBuilder {
                                  Map<String, Integer> headerStatic, Ambiguity amb) {
         int n = fs.size();
         Trace[] from = new Trace[n];
-        List<Object[]> roots = new ArrayList<>(); // {file, target, Callback}
-        for (FunctionFacts.Callback t : tableRoots) {
-            int nul = t.target().indexOf('\u0000');
-            roots.add(new Object[] {t.target().substring(nul + 1), t.target().substring(0, nul), t});
-        }
-        for (FunctionFacts f : fs) for (FunctionFacts.Callback t : f.reclaimEntries) roots.add(new Object[] {f.file, t.target(), t});
+        List<Root> roots = new ArrayList<>(tableRoots);
+        for (FunctionFacts f : fs) for (FunctionFacts.Callback t : f.reclaimEntries) roots.add(new Root(f.file, t));
         if (roots.isEmpty()) return from;
-        roots.sort(Comparator.comparing((Object[] r) -> (String) r[0]).thenComparingInt(r -> ((FunctionFacts.Callback) r[2]).line())
-                .thenComparingInt(r -> ((FunctionFacts.Callback) r[2]).col()).thenComparing(r -> (String) r[1]));
+        roots.sort(Comparator.comparing(Root::file).thenComparingInt((Root r) -> r.how().line())
+                .thenComparingInt(r -> r.how().col()).thenComparing(r -> r.how().target()));
         java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-        for (Object[] r : roots) {
-            Integer g = resolve((String) r[1], (String) r[0], perFile, global, headerStatic);
+        for (Root r : roots) {
+            FunctionFacts.Callback t = r.how();
+            Integer g = resolve(t.target(), r.file(), perFile, global, headerStatic);
             if (g == null || from[g] != null) continue;
-            FunctionFacts.Callback t = (FunctionFacts.Callback) r[2];
-            from[g] = Trace.of(Trace.Step.at((String) r[0], t.line(), t.col(), fs.get(g).name + " is " + t.what()));
+            from[g] = Trace.of(Trace.Step.at(r.file(), t.line(), t.col(), fs.get(g).name + " is " + t.what()));
             queue.add(g);
         }
         while (!queue.isEmpty()) {
@@ -622,12 +616,11 @@ public final class ModelBuilder {
                 from[g] = from[ci].after(new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]));
                 queue.add(g);
             }
-            for (int[] e : runsInside[ci] == null ? new int[0][] : runsInside[ci]) {
+            for (int[] e : passedIn(runsInside, ci)) {
                 int call = e[0], g = e[1];
                 if (from[g] != null) continue;
                 from[g] = from[ci].after(new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]))
-                        .after(Trace.Step.at(c.file, c.lines[call], c.cols[call], c.callees[call] + "() calls "
-                                + fs.get(g).name + ", passed to it here"));
+                        .after(insideStep(c, call, fs.get(g)));
                 queue.add(g);
             }
         }
@@ -708,6 +701,18 @@ public final class ModelBuilder {
             if (mine != null) out[i] = mine.toArray(new int[0][]);
         }
         return out;
+    }
+
+    private static final int[][] NONE_PASSED = new int[0][];
+
+    /** The {call, function} pairs of function {@code ci} whose function runs inside the call ({@link #runsInside}). */
+    private static int[][] passedIn(int[][][] runsInside, int ci) {
+        return runsInside[ci] == null ? NONE_PASSED : runsInside[ci];
+    }
+
+    /** The chain step that says call {@code call} of {@code c} runs {@code g}, passed to it there. */
+    private static Trace.Step insideStep(FunctionFacts c, int call, FunctionFacts g) {
+        return Trace.Step.at(c.file, c.lines[call], c.cols[call], c.callees[call] + "() calls " + g.name + ", passed to it here");
     }
 
     /** The call graph with an edge to each function that runs inside a call it is passed to (for the order of the passes). */

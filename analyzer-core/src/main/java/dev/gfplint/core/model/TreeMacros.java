@@ -19,10 +19,6 @@ public final class TreeMacros implements MacroEnv {
     private final Map<String, List<MacroDef>> collected = new ConcurrentHashMap<>();
     private volatile Map<String, List<MacroDef>> frozen;
 
-    public void offer(TranslationUnit tu) {
-        offer(tu.path(), of(tu));
-    }
-
     /** The file's macros worth collecting, in order (their name or body mentions gfp). */
     static List<ModelBuilder.MacroText> of(TranslationUnit tu) {
         List<ModelBuilder.MacroText> out = new ArrayList<>();
