@@ -47,23 +47,14 @@ final class FileResults {
             @Override
             public void cached(String path, byte[] payload) {
                 BinIn in = new BinIn(payload, builder::canonical);
-                ModelBuilder.FileModel fm;
-                List<Finding> found;
-                List<Suppression> sup;
-                List<Incidents.Recorded> seen;
-                try { // all of it is read before any of it is used
-                    fm = FactsCodec.read(in);
-                    found = FindingCodec.read(in);
-                    sup = readSuppressions(in);
-                    seen = readIncidents(in);
-                } catch (RuntimeException e) {
-                    throw e instanceof BinIn.Corrupt c ? c : new BinIn.Corrupt("a file's results that do not fit together: " + e);
-                }
+                // all of it is read before any of it is used (arguments are read left to right)
+                Read r = BinIn.checked("a file's results", () -> new Read(FactsCodec.read(in), FindingCodec.read(in),
+                        readSuppressions(in), readIncidents(in)));
                 if (!in.atEnd()) throw new BinIn.Corrupt("trailing bytes after a file's results");
-                if (!sup.isEmpty()) suppressions.put(path, sup);
-                builder.add(fm);
-                runner.add(found);
-                incidents.replay(path, seen);
+                if (!r.suppressions().isEmpty()) suppressions.put(path, r.suppressions());
+                builder.add(r.model());
+                runner.add(r.findings());
+                incidents.replay(path, r.incidents());
             }
         };
     }
@@ -86,12 +77,7 @@ final class FileResults {
             public void cached(String path, byte[] payload) {
                 BinIn in = new BinIn(payload, builder::canonical);
                 List<FunctionFacts> fs = FactsCodec.facts(in);
-                List<Incidents.Recorded> seen;
-                try {
-                    seen = readIncidents(in);
-                } catch (RuntimeException e) {
-                    throw e instanceof BinIn.Corrupt c ? c : new BinIn.Corrupt("a second reading that does not fit together: " + e);
-                }
+                List<Incidents.Recorded> seen = BinIn.checked("a second reading", () -> readIncidents(in));
                 if (!in.atEnd()) throw new BinIn.Corrupt("trailing bytes after a file's second reading");
                 builder.revisited(path, fs);
                 incidents.replay(path, seen);
@@ -103,6 +89,10 @@ final class FileResults {
             }
         };
     }
+
+    /** A file's first reading as the cache holds it. */
+    private record Read(ModelBuilder.FileModel model, List<Finding> findings, List<Suppression> suppressions,
+                        List<Incidents.Recorded> incidents) {}
 
     private static void writeIncidents(BinOut o, List<Incidents.Recorded> rs) {
         o.uvar(rs.size());

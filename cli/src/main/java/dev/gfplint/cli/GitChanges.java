@@ -49,7 +49,7 @@ final class GitChanges {
     /** {@code rev} null means the staged changes. {@code where}: a directory inside the repository. */
     static GitChanges of(String rev, Path where) throws GitException {
         Path dir = where.toAbsolutePath().normalize();
-        String top = run(dir, "git", "rev-parse", "--show-toplevel").strip();
+        Path top = topOf(dir);
         List<String> cmd = new ArrayList<>(List.of("git", "diff", "-U0", "--no-color", "--no-ext-diff",
                 "--diff-filter=AMRC"));
         if (rev == null) cmd.add("--cached");
@@ -62,7 +62,7 @@ final class GitChanges {
             if (line.startsWith("+++ ")) {
                 String name = line.substring(4);
                 cur = null;
-                if (name.startsWith("b/")) cur = out.computeIfAbsent(Path.of(top, name.substring(2)).normalize(), k -> new BitSet());
+                if (name.startsWith("b/")) cur = out.computeIfAbsent(top.resolve(name.substring(2)).normalize(), k -> new BitSet());
             } else if (cur != null) {
                 Matcher m = HUNK.matcher(line);
                 if (m.find()) {
@@ -72,7 +72,7 @@ final class GitChanges {
                 }
             }
         }
-        return new GitChanges(out, Path.of(top).toAbsolutePath().normalize());
+        return new GitChanges(out, top);
     }
 
     boolean touches(String file, int line) {

@@ -17,6 +17,20 @@ public final class BinIn {
         }
     }
 
+    /**
+     * Runs {@code read}; whatever else it throws while reading an entry (a record's own check, an array of the
+     * wrong shape) is corruption too: no writer makes such an entry. {@code what} names it in the message.
+     */
+    public static <T> T checked(String what, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (Corrupt e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Corrupt(what + " that does not fit together: " + e);
+        }
+    }
+
     private final byte[] buf;
     private int pos;
     private final int end;

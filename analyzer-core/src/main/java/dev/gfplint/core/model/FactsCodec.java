@@ -44,13 +44,7 @@ public final class FactsCodec {
      * {@link BinIn.Corrupt}, never another exception: the caller then analyses the file again.
      */
     public static ModelBuilder.FileModel read(BinIn in) {
-        try {
-            return readChecked(in);
-        } catch (BinIn.Corrupt e) {
-            throw e;
-        } catch (RuntimeException e) { // a value no writer makes (a record's own checks, a bad array shape)
-            throw new BinIn.Corrupt("an entry that does not fit together: " + e);
-        }
+        return BinIn.checked("an entry", () -> readChecked(in));
     }
 
     private static ModelBuilder.FileModel readChecked(BinIn in) {
@@ -85,13 +79,7 @@ public final class FactsCodec {
 
     /** The facts {@link #facts(BinOut, List)} wrote; {@link BinIn.Corrupt} for anything else, as {@link #read}. */
     public static List<FunctionFacts> facts(BinIn in) {
-        try {
-            return factsChecked(in);
-        } catch (BinIn.Corrupt e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new BinIn.Corrupt("facts that do not fit together: " + e);
-        }
+        return BinIn.checked("facts", () -> factsChecked(in));
     }
 
     private static List<FunctionFacts> factsChecked(BinIn in) {

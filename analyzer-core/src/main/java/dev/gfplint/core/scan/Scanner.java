@@ -241,9 +241,10 @@ public final class Scanner {
                 stats.failed();
                 return;
             }
+            String kind = cache == null ? null : sink.kind(in.display());
             if (cache != null) { // a file whose stamp the index knows: its entry, without reading it
                 byte[] h = cache.knownHash(in.display(), in.stamp(), in.mtimeNanos());
-                if (h != null && fromCache(cache.get(cache.keyOfHash(sink.kind(in.display()), in.display(), h)), in.display(),
+                if (h != null && fromCache(cache.get(cache.keyOfHash(kind, in.display(), h)), in.display(),
                         in.size(), stats, diags, sink)) return;
             }
             byte[] bytes;
@@ -272,7 +273,7 @@ public final class Scanner {
             if (cache != null) {
                 byte[] h = FileCache.contentHash(bytes);
                 if (bytes.length == in.size()) cache.sawHash(in.display(), in.stamp(), h); // unchanged since it was listed
-                key = cache.keyOfHash(sink.kind(in.display()), in.display(), h);
+                key = cache.keyOfHash(kind, in.display(), h);
                 if (fromCache(cache.get(key), in.display(), bytes.length, stats, diags, sink)) return;
             }
             String[] latin1 = {null};
