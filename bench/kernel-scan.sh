@@ -4,9 +4,14 @@
 # all three give the same SARIF as a scan without the cache, byte for byte.
 #   bench/kernel-scan.sh /path/to/linux            # uses cli/target/gfplint.jar (built if missing)
 #   JAR=/path/gfplint.jar bench/kernel-scan.sh /path/to/linux
+#   JVM_OPTS="-Xmx3g -XX:+UseParallelGC" JAR=... bench/kernel-scan.sh /path/to/linux   # other JVM options
 # The touched file is copied aside and put back at the end (the tree is left as it was).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# the JVM options of the launcher (cli/jvm.options), so that what is measured is what users run
+read -r -a jvm_opts <<< "$(grep -v '^[[:space:]]*#' "$repo/cli/jvm.options" | tr '\n' ' ')"
+# JVM_OPTS="..." instead, to measure another build as it was run (an older launcher's options)
+[ -z "${JVM_OPTS:-}" ] || read -r -a jvm_opts <<< "$JVM_OPTS"
 tree="$(cd "${1:?usage: bench/kernel-scan.sh LINUX_TREE}" && pwd)"
 jar="${JAR:-$repo/cli/target/gfplint.jar}"
 [ -f "$jar" ] || (cd "$repo" && mvn -B -q -DskipTests -pl cli -am package)
@@ -17,11 +22,12 @@ trap 'cp "$tmp/touched.orig" "$tree/$touched"; rm -rf "$tmp"' EXIT
 cd "$tree"
 run() { # name, then scan options
   local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$tmp/$name.time" java -Xmx3g -XX:+UseParallelGC -jar "$jar" scan -q --fail-on none \
+  /usr/bin/time -f "%e %M" -o "$tmp/$name.time" java "${jvm_opts[@]}" -jar "$jar" scan -q --fail-on none --model-stats \
       --format sarif -o "$tmp/$name.sarif" "$@" . 2> "$tmp/$name.err" || { cat "$tmp/$name.err" >&2; exit 1; }
   read -r wall rss < "$tmp/$name.time"
   printf '%-12s %7.1f s wall  %6.2f GiB peak RSS  %s\n' "$name" "$wall" "$(echo "$rss / 1048576" | bc -l)" \
       "$(grep -o '[0-9]* files ([0-9]* failed)' "$tmp/$name.err" | head -n 1)"
+  sed -n 's/^time: /             phases: /p' "$tmp/$name.err"
 }
 echo "== $(java -version 2>&1 | head -n 1); $(nproc) cores; tree $tree; jar $jar"
 run no-cache --no-cache

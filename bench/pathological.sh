@@ -17,6 +17,8 @@
 # was stopped. Needs python3, timeout and /usr/bin/time.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# the JVM options of the launcher (cli/jvm.options)
+read -r -a jvm_opts <<< "$(grep -v '^[[:space:]]*#' "$here/cli/jvm.options" | tr '\n' ' ')"
 out="$here/bench/out/pathological"
 mkdir -p "$out"
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
@@ -55,7 +57,7 @@ for name in hugefn longexpr manyfn defines stmtexpr ifnest casts strings; do
     log="$out/$name.$(basename "$jar").log"
     set +e
     : >"$out/time"
-    /usr/bin/time -f '%e %M' -o "$out/time" timeout "${LIMIT:-300}" java -Xmx3g -XX:+UseParallelGC -jar "$jar" scan \
+    /usr/bin/time -f '%e %M' -o "$out/time" timeout "${LIMIT:-300}" java "${jvm_opts[@]}" -jar "$jar" scan \
       --no-config --no-color "$dir" >"$log" 2>"$log.err"
     code=$?
     set -e

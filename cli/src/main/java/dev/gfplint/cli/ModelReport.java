@@ -36,6 +36,7 @@ final class ModelReport {
                         + (fw.size() > 12 ? ", ..." : "") + ")", m.revisitedFiles());
         out.printf(Locale.ROOT, "model: %d functions call a parameter; %d calls are passed a function they call, which runs in their context%n",
                 m.invokingFunctions(), m.passedCalls());
+        out.printf(Locale.ROOT, "model: built in steps: %s%n", m.laps());
         out.flush();
     }
 

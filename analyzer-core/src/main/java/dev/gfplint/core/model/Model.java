@@ -122,6 +122,13 @@ public final class Model {
                         int allocationSites, int definiteFs, int definiteDirectReclaim, int wrappers,
                         int gfpMacros, String flagSource, long buildMillis) {}
 
+    /** Wall time of each step of the build, for --model-stats ("calls 812 ms, ..."). */
+    String laps = "";
+
+    public String laps() {
+        return laps;
+    }
+
     final KernelVersion version;
     final FlagTable flags;
     final Catalog.View catalog;

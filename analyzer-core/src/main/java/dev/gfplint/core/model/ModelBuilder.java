@@ -28,7 +28,8 @@ public final class ModelBuilder {
     private final FlagTable flags;
     private final FunctionAnalyzer analyzer;
     private final TreeMacros macros = new TreeMacros();
-    private final ConcurrentLinkedQueue<FunctionFacts> facts = new ConcurrentLinkedQueue<>();
+    /** The functions of each file added, one list per file (a file's functions are added together). */
+    private final ConcurrentLinkedQueue<List<FunctionFacts>> facts = new ConcurrentLinkedQueue<>();
     private final Incidents incidents;
     /** Functions the tree declares with gfp_t parameters, by name (the first declaration by path and line). */
     private final java.util.concurrent.ConcurrentHashMap<String, Model.Declared> declared = new java.util.concurrent.ConcurrentHashMap<>();
@@ -112,7 +113,7 @@ public final class ModelBuilder {
         // two definitions that disagree (another architecture's) make it no wrapper: NONE marks that
         for (Map.Entry<String, ContextFlow.Effect> e : fm.macroWrappers()) macroWrappers.merge(e.getKey(), e.getValue(), (a, b) -> a.equals(b) ? a : NO_EFFECT);
         for (FunctionFacts.Callback r : fm.tableRoots()) tableRoots.add(new Root(fm.path(), r));
-        facts.addAll(fm.facts());
+        if (!fm.facts().isEmpty()) facts.add(fm.facts());
     }
 
     /** A function handed to reclaim, writeback or a page-cache read, and the file that hands it over. */
@@ -177,7 +178,7 @@ public final class ModelBuilder {
     private Map<String, ContextFlow.Effect> foreign = Map.of();
     /** How many of them another file calls. */
     private java.util.SortedSet<String> foreignUsed = new java.util.TreeSet<>();
-    private final ConcurrentLinkedQueue<FunctionFacts> revisited = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<List<FunctionFacts>> revisited = new ConcurrentLinkedQueue<>();
     private final java.util.Set<String> revisitedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
@@ -190,7 +191,7 @@ public final class ModelBuilder {
     public List<String> filesToRevisit() {
         Map<String, Integer> defs = new HashMap<>();
         Map<String, FunctionFacts> wrapper = new HashMap<>();
-        for (FunctionFacts f : facts) {
+        for (List<FunctionFacts> file : facts) for (FunctionFacts f : file) {
             defs.merge(f.name, 1, Integer::sum);
             if (f.isLockWrapper() && (!f.isStatic || f.file.endsWith(".h"))) wrapper.put(f.name, f);
         }
@@ -207,7 +208,7 @@ public final class ModelBuilder {
         java.util.TreeSet<String> files = new java.util.TreeSet<>();
         java.util.Set<String> calledElsewhere = new java.util.HashSet<>();
         Map<String, java.util.TreeSet<String>> called = new HashMap<>();
-        for (FunctionFacts f : facts) {
+        for (List<FunctionFacts> file : facts) for (FunctionFacts f : file) {
             boolean wraps = false;
             for (String c : f.callees) if (c != null && out.containsKey(c)) { wraps = true; break; }
             if (!wraps) continue; // most functions call no wrapper: the allocator test below is for those that do
@@ -252,7 +253,7 @@ public final class ModelBuilder {
     /** Replaces the facts of file {@code path} with those of its second reading ({@link #reanalyze}, or the cache's). Thread-safe. */
     public void revisited(String path, List<FunctionFacts> fs) {
         revisitedFiles.add(path);
-        revisited.addAll(fs);
+        if (!fs.isEmpty()) revisited.add(fs);
     }
 
     /**
@@ -273,17 +274,22 @@ public final class ModelBuilder {
 
     public Model build() {
         long t0 = System.nanoTime();
+        StringBuilder laps = new StringBuilder();
+        long[] lap = {t0};
+        java.util.function.Consumer<String> mark = what -> {
+            long now = System.nanoTime();
+            laps.append(laps.length() == 0 ? "" : ", ").append(what).append(' ').append((now - lap[0]) / 1_000_000).append(" ms");
+            lap[0] = now;
+        };
         macros.freeze();
-        List<FunctionFacts> fs = new ArrayList<>(facts.size());
-        for (FunctionFacts f : facts) if (!revisitedFiles.contains(f.file)) fs.add(f);
-        fs.addAll(revisited);
-        fs.sort(Comparator.comparing((FunctionFacts f) -> f.file).thenComparingInt(f -> f.line).thenComparingInt(f -> f.col));
+        List<FunctionFacts> fs = inOrder();
         int n = fs.size();
         MacroEnv env = flags.asEnv().then(catalog.maskFunctions()).then(macros).then(Prelude.ENV);
         Evaluator ev = new Evaluator(env, flags, incidents);
+        mark.accept("order");
 
         // ---- call graph --------------------------------------------------------------------------
-        Map<String, Integer> global = new HashMap<>();
+        Map<String, Integer> global = new HashMap<>(n * 4 / 3 + 1);
         Map<String, Integer> headerStatic = new HashMap<>();
         Map<String, Map<String, Integer>> perFile = new HashMap<>();
         Map<String, Integer> dupCount = new LinkedHashMap<>();
@@ -297,13 +303,12 @@ public final class ModelBuilder {
                 headerStatic.putIfAbsent(f.name, i);
             }
         }
-        Map<String, Integer> definitions = new HashMap<>(); // how often each name is defined, static or not
+        Map<String, Integer> definitions = new HashMap<>(n * 4 / 3 + 1); // how often each name is defined, static or not
         for (FunctionFacts f : fs) definitions.merge(f.name, 1, Integer::sum);
         Ambiguity amb = new Ambiguity(fs, definitions);
         int[][] targets = new int[n][];
-        long calls = 0, resolved = 0;
-        int[] callerCount = new int[n];
-        for (int i = 0; i < n; i++) {
+        // each function's calls resolve on their own (the maps are only read): on every core
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             FunctionFacts f = fs.get(i);
             Map<String, Integer> local = perFile.get(f.file);
             int[] t = new int[f.callCount()];
@@ -316,17 +321,25 @@ public final class ModelBuilder {
                     if (g == null) g = headerStatic.get(callee);
                 }
                 t[c] = g == null ? -1 : g;
-                calls++;
-                if (g != null) {
-                    resolved++;
-                    callerCount[g]++;
-                }
             }
             targets[i] = t;
+        });
+        long calls = 0, resolved = 0;
+        int[] callerCount = new int[n];
+        for (int[] t : targets) {
+            calls += t.length;
+            for (int g : t) {
+                if (g < 0) continue;
+                resolved++;
+                callerCount[g]++;
+            }
         }
         for (int i = 0; i < n; i++) if (fs.get(i).earlyBoot && callerCount[i] == 0) fs.get(i).bootEntry = true;
+        mark.accept("calls");
         int[][][] runsInside = runsInside(fs, targets, perFile, global, headerStatic);
+        mark.accept("passed functions");
         int[][] sccs = Scc.components(withPassed(targets, runsInside));
+        mark.accept("components");
 
         // ---- allocation sites ----------------------------------------------------------------------
         // where the tree itself declares or defines an allocator, the position of its gfp_t parameter wins
@@ -353,6 +366,7 @@ public final class ModelBuilder {
             sitesOf.add(mine);
         }
         List<Model.AllocSite> declaredSites = declaredCalls(fs, definitions);
+        mark.accept("sites");
 
         // ---- bottom-up: wrappers -------------------------------------------------------------------
         List<List<Model.Reach>> reaches = new ArrayList<>(n);
@@ -379,6 +393,7 @@ public final class ModelBuilder {
             }
         }
 
+        mark.accept("bottom-up");
         // ---- top-down: values callers pass, scopes callers hold ----------------------------------------
         @SuppressWarnings("unchecked")
         List<Model.Incoming>[][] incoming = new List[n][];
@@ -416,7 +431,7 @@ public final class ModelBuilder {
                         try {
                         int g = t[call];
                         if (g < 0) continue;
-                        Trace.Step step = new Trace.Step(c.name, c.file, c.lines[call], c.cols[call], c.callees[call]);
+                        Trace.Step step = null; // made where a chain needs it: most calls carry none
                         // a name defined more than once may be another arch's or driver's function: no context through it
                         if (g != ci && !amb.at(ci, g)) {
                             // a call made only where tests of c's parameters hold carries the context of the callers
@@ -449,6 +464,7 @@ public final class ModelBuilder {
             }
         }
 
+        mark.accept("top-down");
         List<String> dups = new ArrayList<>(dupCount.keySet());
         Model m = new Model(version, flags, catalog, ev, fs, targets, sites, reaches, incoming, entryMust, entryMay,
                 witness, callerCount, dups, incidents);
@@ -463,6 +479,7 @@ public final class ModelBuilder {
         m.treeMacros = macros;
         m.callerLock = entry.callerLock;
         m.reclaimFrom = reclaimReach(fs, targets, runsInside, perFile, global, headerStatic, amb);
+        mark.accept("reclaim");
         m.ctxMust = cx.must;
         m.ctxMay = cx.may;
         m.ctxRoot = cx.root;
@@ -481,6 +498,8 @@ public final class ModelBuilder {
         for (List<Model.Reach> r : reaches) if (!r.isEmpty()) wrappers++;
         int largest = 0;
         for (int[] s : sccs) largest = Math.max(largest, s.length);
+        mark.accept("figures");
+        m.laps = laps.toString();
         m.stats = new Model.Stats(n, calls, resolved, dups.size(), sccs.length, largest, sites.size(), defFs, defDr,
                 wrappers, macros.size(), flags.source(), (System.nanoTime() - t0) / 1_000_000);
         return m;
@@ -492,6 +511,46 @@ public final class ModelBuilder {
      * version than the one judged, or the catalog is wrong for it); else the one versioned form whose number of
      * arguments is the call's {@code nargs}, if only one fits; null when it is no allocator.
      */
+    /**
+     * Every function, by file path, then line, then column (what indexes the model's arrays, and so the order
+     * in which callers are met): the files sorted, then each file's functions, which mostly come in order already.
+     */
+    private List<FunctionFacts> inOrder() {
+        Map<String, List<FunctionFacts>> byFile = new HashMap<>();
+        int n = 0;
+        for (ConcurrentLinkedQueue<List<FunctionFacts>> q : List.of(facts, revisited)) {
+            for (List<FunctionFacts> l : q) {
+                String file = null;
+                List<FunctionFacts> into = null;
+                for (FunctionFacts f : l) {
+                    if (f.file != file) {
+                        file = f.file;
+                        // a file's second reading replaces its first
+                        into = q == facts && revisitedFiles.contains(file) ? null : byFile.computeIfAbsent(file, k -> new ArrayList<>());
+                    }
+                    if (into == null) continue;
+                    into.add(f);
+                    n++;
+                }
+            }
+        }
+        String[] files = byFile.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(files);
+        Comparator<FunctionFacts> at = (a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) : Integer.compare(a.col, b.col);
+        List<FunctionFacts> fs = new ArrayList<>(n);
+        for (String file : files) {
+            List<FunctionFacts> l = byFile.get(file);
+            for (int i = 1; i < l.size(); i++) {
+                if (at.compare(l.get(i - 1), l.get(i)) > 0) { // stable, as the sort of the whole list was
+                    l.sort(at);
+                    break;
+                }
+            }
+            fs.addAll(l);
+        }
+        return fs;
+    }
+
     private Catalog.Allocator treeForm(String name, int nargs, Map<String, Long> treeGfp, Map<String, Catalog.Allocator> forms) {
         Catalog.Allocator a = catalog.allocator(name);
         if (a == null || a.implicit()) return a;
@@ -567,6 +626,7 @@ public final class ModelBuilder {
             must[g] = seen[g] ? must[g] & m : m;
             seen[g] = true;
             if ((y & ~may[g]) != 0 || (y != 0 && witness[g] == null)) {
+                if (step == null) step = step(c, call);
                 Trace w = c.scopeMay(call) != 0 || witness[ci] == null ? Trace.of(step) : witness[ci].after(step);
                 witness[g] = inside == null ? w : w.after(inside);
             }
@@ -648,17 +708,19 @@ public final class ModelBuilder {
         long[] invokes = new long[n];
         @SuppressWarnings("unchecked")
         Map<Integer, Set<String>>[] fields = new Map[n]; // members of parameters called through, copied on first growth
-        boolean any = false;
+        int[] passing = new int[n]; // the functions that pass something: only they change in the rounds
+        int np = 0;
         for (int i = 0; i < n; i++) {
             invokes[i] = fs.get(i).invokedParams;
             fields[i] = fs.get(i).invokedFields;
-            if (!fs.get(i).passed.isEmpty()) any = true;
+            if (!fs.get(i).passed.isEmpty()) passing[np++] = i;
         }
         int[][][] out = new int[n][][];
-        if (!any) return out;
+        if (np == 0) return out;
         for (int round = 0; round < INVOKE_ROUNDS; round++) {
             boolean changed = false;
-            for (int i = 0; i < n; i++) {
+            for (int k = 0; k < np; k++) {
+                int i = passing[k];
                 for (FunctionFacts.Passed p : fs.get(i).passed) {
                     if (p.param() < 0 || p.param() >= 64) continue;
                     int t = targets[i][p.call()];
@@ -683,7 +745,8 @@ public final class ModelBuilder {
             if (!changed) break;
         }
         for (int i = 0; i < n; i++) if (invokes[i] != 0 || !fields[i].isEmpty()) invokingFunctions++;
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < np; k++) {
+            int i = passing[k];
             FunctionFacts f = fs.get(i);
             List<int[]> mine = null;
             for (FunctionFacts.Passed p : f.passed) {
@@ -799,12 +862,16 @@ public final class ModelBuilder {
             return witness[g] == null ? 1 : witness[g].length();
         }
 
-        /** What call {@code call} of {@code c} holds: its own locks, and what {@code c} was entered with less what it dropped. */
+        /**
+         * What call {@code call} of {@code c} holds: its own locks, and what {@code c} was entered with less what it
+         * dropped. {@code step}: that call, or null to make it here if needed.
+         */
         Model.Ctx at(FunctionFacts c, int ci, int call, Trace.Step step, Model.Ctx via) {
             long p = c.contextAt(call);
             Model.Kinds k = Model.kindsAt(p, via != null ? via.must() : must[ci], via != null ? via.may() : may[ci]);
             if (k == null) return Model.Ctx.NONE;
             int m = k.must(), y = k.may();
+            if (step == null) step = step(c, call);
             if (k.local() != 0) return new Model.Ctx(m, y, Model.localRoot(c, p), Trace.of(step));
             Model.AtomicRoot r = via != null ? via.root() : root[ci];
             Trace w = via != null ? via.chain() : witness[ci];
@@ -883,6 +950,7 @@ public final class ModelBuilder {
         int np = gf.paramNames.length;
         long qs = relevant & (np >= 64 ? -1L : (1L << np) - 1);
         if (qs == 0) return;
+        if (step == null) step = step(c, call);
         if (incoming[g] == null) incoming[g] = new List[np];
         MaskExpr[] args = new MaskExpr[np];
         long deps = 0;
