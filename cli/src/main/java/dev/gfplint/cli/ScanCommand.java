@@ -244,8 +244,9 @@ public final class ScanCommand implements Callable<Integer> {
             // the changed lines are judged in the whole program: every file of the work tree is scanned (those
             // unchanged from the cache), and only findings in the PATHs given, if any, on changed lines are reported
             for (Path p : paths) {
-                if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    err.println("gfplint: error: " + p + ": no such file or directory");
+                String absent = dev.gfplint.core.scan.Scanner.absent(p);
+                if (absent != null) {
+                    err.println("gfplint: error: " + p + ": " + absent);
                     return Main.EXIT_USAGE;
                 }
             }

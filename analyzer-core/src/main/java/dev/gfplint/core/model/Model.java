@@ -238,7 +238,21 @@ public final class Model {
     public List<FunctionFacts> functions() { return Collections.unmodifiableList(functions); }
     public FunctionFacts function(int i) { return functions.get(i); }
     public List<AllocSite> allocationSites() { return Collections.unmodifiableList(sites); }
-    public Stats stats() { return stats; }
+    /** The figures, the two counts of definite masks made on the first ask (they evaluate every site: --model-stats only). */
+    public synchronized Stats stats() {
+        Stats s = stats;
+        if (s == null || s.definiteFs() >= 0) return s;
+        long fsBit = flags.bits(Flag.FS), drBit = flags.bits(Flag.DIRECT_RECLAIM);
+        int[] definite = new int[2];
+        forEachSite("the model's figures", site -> {
+            Mask e = effectiveJoined(site);
+            if (e.isDefinite(fsBit)) definite[0]++;
+            if (e.isDefinite(drBit)) definite[1]++;
+        });
+        stats = new Stats(s.functions(), s.calls(), s.resolvedCalls(), s.duplicateNames(), s.sccs(), s.largestScc(),
+                s.allocationSites(), definite[0], definite[1], s.wrappers(), s.gfpMacros(), s.flagSource(), s.buildMillis());
+        return stats;
+    }
     /** The tree's gfp-related macro definitions, by file and line. */
     public List<MacroDef> treeMacros() { return treeMacros == null ? List.of() : treeMacros.all(); }
     /** Global function names defined more than once (resolved to the first by path). */

@@ -291,11 +291,27 @@ public final class ModelBuilder {
         // ---- call graph --------------------------------------------------------------------------
         Map<String, Integer> global = new HashMap<>(n * 4 / 3 + 1);
         Map<String, Integer> headerStatic = new HashMap<>();
-        Map<String, Map<String, Integer>> perFile = new HashMap<>();
         Map<String, Integer> dupCount = new LinkedHashMap<>();
+        // fs is in file order: each file's functions are one range, and each file's names map on its own
+        int[] fileOf = new int[n];
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || !fs.get(i).file.equals(fs.get(i - 1).file)) starts.add(i);
+            fileOf[i] = starts.size() - 1;
+        }
+        int files = starts.size();
+        @SuppressWarnings("unchecked")
+        Map<String, Integer>[] locals = new Map[files];
+        java.util.stream.IntStream.range(0, files).parallel().forEach(k -> {
+            int a = starts.get(k), b = k + 1 < files ? starts.get(k + 1) : n;
+            Map<String, Integer> local = new HashMap<>((b - a) * 4 / 3 + 1);
+            for (int i = a; i < b; i++) local.putIfAbsent(fs.get(i).name, i);
+            locals[k] = local;
+        });
+        Map<String, Map<String, Integer>> perFile = new HashMap<>(files * 4 / 3 + 1);
+        for (int k = 0; k < files; k++) perFile.put(fs.get(starts.get(k)).file, locals[k]);
         for (int i = 0; i < n; i++) {
             FunctionFacts f = fs.get(i);
-            perFile.computeIfAbsent(f.file, k -> new HashMap<>()).putIfAbsent(f.name, i);
             if (!f.isStatic) {
                 Integer prev = global.putIfAbsent(f.name, i);
                 if (prev != null) dupCount.merge(f.name, 1, Integer::sum);
@@ -305,12 +321,12 @@ public final class ModelBuilder {
         }
         Map<String, Integer> definitions = new HashMap<>(n * 4 / 3 + 1); // how often each name is defined, static or not
         for (FunctionFacts f : fs) definitions.merge(f.name, 1, Integer::sum);
-        Ambiguity amb = new Ambiguity(fs, definitions);
+        Ambiguity amb = new Ambiguity(fs, fileOf, definitions);
         int[][] targets = new int[n][];
         // each function's calls resolve on their own (the maps are only read): on every core
         java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             FunctionFacts f = fs.get(i);
-            Map<String, Integer> local = perFile.get(f.file);
+            Map<String, Integer> local = locals[fileOf[i]];
             int[] t = new int[f.callCount()];
             for (int c = 0; c < t.length; c++) {
                 String callee = f.callees[c];
@@ -346,10 +362,10 @@ public final class ModelBuilder {
         Map<String, Long> treeGfp = new HashMap<>();
         for (Model.Declared d : declared.values()) if (catalog.allocator(d.name()) != null) treeGfp.merge(d.name(), d.gfpParams(), (x, y) -> x | y);
         for (FunctionFacts f : fs) if (f.gfpParams != 0 && catalog.allocator(f.name) != null) treeGfp.merge(f.name, f.gfpParams, (x, y) -> x | y);
-        Map<String, Catalog.Allocator> forms = new HashMap<>();
-        List<Model.AllocSite> sites = new ArrayList<>();
-        List<List<Model.AllocSite>> sitesOf = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        Map<String, Catalog.Allocator> forms = new java.util.concurrent.ConcurrentHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Model.AllocSite>[] siteLists = new List[n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> { // each function's own: on every core
             FunctionFacts f = fs.get(i);
             List<Model.AllocSite> mine = List.of();
             for (int c = 0; c < f.callCount(); c++) {
@@ -358,13 +374,14 @@ public final class ModelBuilder {
                 Catalog.Allocator a = treeForm(f.callees[c], kept == null ? -1 : kept.length, treeGfp, forms);
                 if (a == null) continue;
                 MaskExpr m = a.implicit() ? a.implicitMask() : f.arg(c, a.gfpArg());
-                Model.AllocSite s = new Model.AllocSite(i, c, a, m == null ? MaskExpr.UNKNOWN : m);
-                sites.add(s);
                 if (mine.isEmpty()) mine = new ArrayList<>(2);
-                mine.add(s);
+                mine.add(new Model.AllocSite(i, c, a, m == null ? MaskExpr.UNKNOWN : m));
             }
-            sitesOf.add(mine);
-        }
+            siteLists[i] = mine;
+        });
+        List<Model.AllocSite> sites = new ArrayList<>();
+        List<List<Model.AllocSite>> sitesOf = java.util.Arrays.asList(siteLists);
+        for (List<Model.AllocSite> l : siteLists) sites.addAll(l);
         List<Model.AllocSite> declaredSites = declaredCalls(fs, definitions);
         mark.accept("sites");
 
@@ -484,23 +501,13 @@ public final class ModelBuilder {
         m.ctxMay = cx.may;
         m.ctxRoot = cx.root;
         m.ctxWitness = cx.witness;
-        int defFs = 0, defDr = 0;
-        long fsBit = flags.bits(Flag.FS), drBit = flags.bits(Flag.DIRECT_RECLAIM);
-        int[] definite = new int[2];
-        m.forEachSite("the model's figures", s -> {
-            Mask e = m.effectiveJoined(s);
-            if (e.isDefinite(fsBit)) definite[0]++;
-            if (e.isDefinite(drBit)) definite[1]++;
-        });
-        defFs = definite[0];
-        defDr = definite[1];
         int wrappers = 0;
         for (List<Model.Reach> r : reaches) if (!r.isEmpty()) wrappers++;
         int largest = 0;
         for (int[] s : sccs) largest = Math.max(largest, s.length);
         mark.accept("figures");
         m.laps = laps.toString();
-        m.stats = new Model.Stats(n, calls, resolved, dups.size(), sccs.length, largest, sites.size(), defFs, defDr,
+        m.stats = new Model.Stats(n, calls, resolved, dups.size(), sccs.length, largest, sites.size(), -1, -1,
                 wrappers, macros.size(), flags.source(), (System.nanoTime() - t0) / 1_000_000);
         return m;
     }
@@ -800,15 +807,11 @@ public final class ModelBuilder {
         private final int[] file;
         private final boolean[] multi;
 
-        Ambiguity(List<FunctionFacts> fs, Map<String, Integer> definitions) {
-            file = new int[fs.size()];
+        /** {@code fileOf}: each function's file, as a number. */
+        Ambiguity(List<FunctionFacts> fs, int[] fileOf, Map<String, Integer> definitions) {
+            file = fileOf;
             multi = new boolean[fs.size()];
-            Map<String, Integer> ids = new HashMap<>();
-            for (int i = 0; i < fs.size(); i++) {
-                FunctionFacts f = fs.get(i);
-                file[i] = ids.computeIfAbsent(f.file, k -> ids.size());
-                multi[i] = definitions.getOrDefault(f.name, 0) > 1;
-            }
+            for (int i = 0; i < fs.size(); i++) multi[i] = definitions.getOrDefault(fs.get(i).name, 0) > 1;
         }
 
         /** Whether a call of function {@code ci} that resolves to {@code g} may be to another definition of g's name. */

@@ -108,6 +108,11 @@ public final class Scanner {
      */
     public record Result(ScanStats stats, List<Diagnostic> diagnostics, boolean missingPaths) {}
 
+    /** Why PATH argument {@code p} is not there to scan, or null when it is (a dangling link is there: it is reported as one). */
+    public static String absent(Path p) {
+        return java.nio.file.Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? null : "no such file or directory";
+    }
+
     private final FrontEnd frontEnd;
     private final SourceReader reader;
 

@@ -70,8 +70,9 @@ final class SourceFiles {
     }
 
     private void root(Path p) {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            diags.add(new Diagnostic(Diagnostic.Severity.ERROR, p.toString(), "no such file or directory"));
+        String absent = Scanner.absent(p);
+        if (absent != null) {
+            diags.add(new Diagnostic(Diagnostic.Severity.ERROR, p.toString(), absent));
             missing = true;
             return;
         }
