@@ -46,7 +46,7 @@ final class FileResults {
 
             @Override
             public void cached(String path, byte[] payload) {
-                BinIn in = new BinIn(payload, builder::canonical);
+                BinIn in = new BinIn(payload, builder.names());
                 // all of it is read before any of it is used (arguments are read left to right)
                 Read r = BinIn.checked("a file's results", () -> new Read(FactsCodec.read(in), FindingCodec.read(in),
                         readSuppressions(in), readIncidents(in)));
@@ -75,7 +75,7 @@ final class FileResults {
 
             @Override
             public void cached(String path, byte[] payload) {
-                BinIn in = new BinIn(payload, builder::canonical);
+                BinIn in = new BinIn(payload, builder.names());
                 List<FunctionFacts> fs = FactsCodec.facts(in);
                 List<Incidents.Recorded> seen = BinIn.checked("a second reading", () -> readIncidents(in));
                 if (!in.atEnd()) throw new BinIn.Corrupt("trailing bytes after a file's second reading");

@@ -36,6 +36,7 @@ public final class BinIn {
     private final int end;
     private final List<String> strings = new ArrayList<>();
     private final java.util.function.UnaryOperator<String> canonical;
+    private final Interner names;
 
     public BinIn(byte[] buf) {
         this(buf, s -> s);
@@ -50,6 +51,16 @@ public final class BinIn {
         this.pos = 0;
         this.end = buf.length;
         this.canonical = canonical;
+        this.names = null;
+    }
+
+    /** Names and paths (strings of up to 80 bytes) read through {@code names}: one copy of each, made once. */
+    public BinIn(byte[] buf, Interner names) {
+        this.buf = buf;
+        this.pos = 0;
+        this.end = buf.length;
+        this.canonical = s -> s;
+        this.names = names;
     }
 
     public boolean atEnd() {
@@ -111,8 +122,12 @@ public final class BinIn {
         }
         long n = t / 2;
         if (n > end - pos) throw new Corrupt("string beyond the entry's end");
-        String s = new String(buf, pos, (int) n, StandardCharsets.UTF_8);
-        if (n <= 80) s = canonical.apply(s); // names and paths; messages stay as they are
+        String s;
+        if (n <= 80 && names != null) s = names.intern(buf, pos, (int) n); // names and paths; messages stay as they are
+        else {
+            s = new String(buf, pos, (int) n, StandardCharsets.UTF_8);
+            if (n <= 80) s = canonical.apply(s);
+        }
         pos += (int) n;
         strings.add(s);
         return s;

@@ -45,13 +45,15 @@ public final class FunctionAnalyzer {
     private static final java.util.regex.Pattern FIXED_WIDTH = java.util.regex.Pattern.compile("\\b(u|s|__u)(32|64)\\b");
 
     /** One copy of each name across the whole tree (cheaper than String.intern, which every GC scans). */
-    private final java.util.concurrent.ConcurrentHashMap<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    private final dev.gfplint.core.cache.Interner names = new dev.gfplint.core.cache.Interner();
 
     String canonical(String s) {
-        String c = names.get(s); // most names are met before: a read needs no lock
-        if (c != null) return c;
-        c = names.putIfAbsent(s, s);
-        return c == null ? s : c;
+        return names.intern(s);
+    }
+
+    /** The table of {@link #canonical}, for names read back from the cache. */
+    dev.gfplint.core.cache.Interner names() {
+        return names;
     }
 
     private final Catalog.View catalog;

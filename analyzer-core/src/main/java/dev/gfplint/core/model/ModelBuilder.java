@@ -71,6 +71,11 @@ public final class ModelBuilder {
         return analyzer.canonical(s);
     }
 
+    /** The same one copy of each name, for a cache entry's reader ({@link dev.gfplint.core.cache.BinIn}). Thread-safe. */
+    public dev.gfplint.core.cache.Interner names() {
+        return analyzer.names();
+    }
+
     /** Keeps what the model needs of one file. Thread-safe. */
     public void add(TranslationUnit tu) {
         add(summarize(tu));
