@@ -54,8 +54,8 @@ final class InstallHookCommand implements Callable<Integer> {
                 files=$(git diff --cached --name-only --diff-filter=ACMR -- '*.c' '*.h')
                 [ -z "$files" ] && exit 0
                 # shellcheck disable=SC2086
-                exec %s %s-cp %s dev.gfplint.cli.Main scan --staged -q $files
-                """.formatted(shellWord(java), sharedArchive(), shellWord(classPath()));
+                exec %s %s%s-cp %s dev.gfplint.cli.Main scan --staged -q $files
+                """.formatted(shellWord(java), sharedArchive(), jvmOptions(), shellWord(classPath()));
         Files.createDirectories(hook.getParent());
         Files.writeString(hook, script, StandardCharsets.UTF_8);
         try {
@@ -65,6 +65,28 @@ final class InstallHookCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("gfplint: wrote " + hook);
         return Main.EXIT_OK;
+    }
+
+    /**
+     * The launcher's JVM options (cli/jvm.options) and those of a run that reads most files from the cache
+     * (cli/jvm-warm.options: a hook judges a commit with the rest of the repository from the cache), as JVM
+     * options ending in a blank; empty when the jar holds neither.
+     */
+    static String jvmOptions() {
+        StringBuilder sb = new StringBuilder();
+        for (String name : new String[] {"jvm.options", "jvm-warm.options"}) {
+            try (java.io.InputStream in = InstallHookCommand.class.getResourceAsStream(name)) {
+                if (in == null) continue;
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String t = line.strip();
+                    if (t.isEmpty() || t.startsWith("#")) continue;
+                    for (String opt : t.split("\\s+")) sb.append(shellWord(opt)).append(' ');
+                }
+            } catch (IOException e) {
+                // the hook then runs with the JVM's defaults
+            }
+        }
+        return sb.toString();
     }
 
     /**

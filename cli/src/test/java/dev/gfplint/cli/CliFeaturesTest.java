@@ -277,6 +277,15 @@ class CliFeaturesTest {
         Path hook = dir.resolve(".git/hooks/pre-commit");
         assertTrue(Files.isExecutable(hook));
         assertTrue(Files.readString(hook).contains("scan --staged"), Files.readString(hook));
+        // the hook runs java itself: with the launcher's JVM options and those of a run from the cache
+        for (String f : List.of("jvm.options", "jvm-warm.options")) {
+            for (String line : Files.readAllLines(Path.of(f))) {
+                if (line.isBlank() || line.strip().startsWith("#")) continue;
+                for (String opt : line.strip().split("\\s+")) {
+                    assertTrue(Files.readString(hook).contains("'" + opt + "' "), opt + " missing from the hook:\n" + Files.readString(hook));
+                }
+            }
+        }
         CliRun again = CliRun.of("install-hook", "--repo", dir.toString());
         again.assertCode(Main.EXIT_USAGE);
         assertTrue(again.err().contains("exists already"), again.err());
