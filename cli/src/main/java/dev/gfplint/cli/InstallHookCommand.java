@@ -72,7 +72,7 @@ final class InstallHookCommand implements Callable<Integer> {
      * (cli/jvm-warm.options: a hook judges a commit with the rest of the repository from the cache), as JVM
      * options ending in a blank; empty when the jar holds neither.
      */
-    static String jvmOptions() {
+    private static String jvmOptions() {
         StringBuilder sb = new StringBuilder();
         for (String name : new String[] {"jvm.options", "jvm-warm.options"}) {
             try (java.io.InputStream in = InstallHookCommand.class.getResourceAsStream(name)) {

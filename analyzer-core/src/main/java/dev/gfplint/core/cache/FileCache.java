@@ -115,6 +115,7 @@ public final class FileCache {
     /** A file modified this close to when its stamp was recorded may have changed again within the clock's grain. */
     private static final long RACY_MS = 2000;
 
+    /** The launcher (./gfplint) looks for a file under {@code v<FORMAT>/ix/} to tell a run from a warm cache. */
     private Path indexFile() {
         return dir.resolve("ix").resolve(HexFormat.of().formatHex(salt));
     }
