@@ -34,26 +34,28 @@ final class AstBuilder {
         return (KToken) t;
     }
 
-    private SourcePos pos(Token t) {
+    SourcePos pos(Token t) {
         KToken kt = k(t);
         return new SourcePos(tb.line(kt.idx), tb.col(kt.idx));
     }
 
-    private int startOf(ParserRuleContext c) {
-        return k(c.start).startOffset();
+    /** The normalized source text from token {@code first} to token {@code last}. */
+    String text(KToken first, KToken last) {
+        return src.normalized(first.startOffset(), Math.max(first.startOffset(), last.endOffset()));
     }
 
-    private int endOf(ParserRuleContext c) {
-        Token stop = c.stop != null ? c.stop : c.start;
-        return Math.max(startOf(c), k(stop).endOffset());
+    /** An expression node spanning tokens {@code first} to {@code last}. */
+    Expr mk(Expr.Kind kind, String op, String name, List<Expr> kids, Stmt block, KToken first, KToken last) {
+        return new Expr(kind, op, name, kids, block, pos(first), src, first.startOffset(),
+                Math.max(first.startOffset(), last.endOffset()));
     }
 
     private String text(ParserRuleContext c) {
-        return src.normalized(startOf(c), endOf(c));
+        return text(k(c.start), k(c.stop != null ? c.stop : c.start));
     }
 
     private Expr mk(Expr.Kind kind, String op, String name, List<Expr> kids, Stmt block, ParserRuleContext c) {
-        return new Expr(kind, op, name, kids, block, pos(c.start), src, startOf(c), endOf(c));
+        return mk(kind, op, name, kids, block, k(c.start), k(c.stop != null ? c.stop : c.start));
     }
 
     // ------------------------------------------------------------------ statements
@@ -174,8 +176,7 @@ final class AstBuilder {
             String name = x.IDENT().getText();
             s.expr = macroCall(x.IDENT().getSymbol(), x.argumentList(), x.RPAREN().getSymbol(), c);
             s.then = stmt(x.statement());
-            s.macroKind = idioms.isGuard(name) ? Stmt.MacroKind.GUARD
-                    : idioms.isIterator(name) ? Stmt.MacroKind.ITERATOR : Stmt.MacroKind.STATEMENT;
+            s.macroKind = macroKind(name);
             return s;
         }
         if (c instanceof KernelC.SkippedStmtContext) return skipped(k(c.start), p);
@@ -192,13 +193,22 @@ final class AstBuilder {
 
     /** NAME(args) as a CALL expression spanning NAME to its closing parenthesis. */
     private Expr macroCall(Token name, KernelC.ArgumentListContext args, Token rparen, ParserRuleContext c) {
-        KToken nameTok = k(name);
+        return macroCall(k(name), arguments(args), k(rparen));
+    }
+
+    Expr macroCall(KToken name, List<Expr> args, KToken rparen) {
         List<Expr> kids = new ArrayList<>();
-        kids.add(new Expr(Expr.Kind.NAME, null, name.getText(), null, null, pos(name), src, nameTok.startOffset(),
-                nameTok.endOffset()));
-        kids.addAll(arguments(args));
-        return new Expr(Expr.Kind.CALL, null, null, kids, null, pos(name), src, nameTok.startOffset(),
-                k(rparen).endOffset());
+        kids.add(new Expr(Expr.Kind.NAME, null, name.getText(), null, null, pos(name), src, name.startOffset(),
+                name.endOffset()));
+        kids.addAll(args);
+        return new Expr(Expr.Kind.CALL, null, null, kids, null, pos(name), src, name.startOffset(),
+                rparen.endOffset());
+    }
+
+    /** The kind of the statement-like macro {@code name}. */
+    Stmt.MacroKind macroKind(String name) {
+        return idioms.isGuard(name) ? Stmt.MacroKind.GUARD
+                : idioms.isIterator(name) ? Stmt.MacroKind.ITERATOR : Stmt.MacroKind.STATEMENT;
     }
 
     private Stmt forInit(KernelC.ForInitContext c) {
@@ -296,7 +306,7 @@ final class AstBuilder {
         return null;
     }
 
-    private Stmt skipped(KToken t, SourcePos p) {
+    Stmt skipped(KToken t, SourcePos p) {
         Stmt s = new Stmt(Stmt.Kind.SKIPPED, p);
         s.text = src.normalized(t.startOffset(), t.endOffset());
         s.lexicalCalls = LexicalCalls.find(t.parts, src);
@@ -443,7 +453,11 @@ final class AstBuilder {
     }
 
     private Expr empty(TerminalNode comma) {
-        KToken t = k(comma.getSymbol());
+        return empty(k(comma.getSymbol()));
+    }
+
+    /** An empty macro argument, at the comma after it. */
+    Expr empty(KToken t) {
         return new Expr(Expr.Kind.EMPTY, null, null, null, null, pos(t), src, t.startOffset(), t.startOffset());
     }
 

@@ -45,8 +45,18 @@ final class BodyParser {
 
     private final DepthLimitedParser parser = new DepthLimitedParser(MAX_DEPTH);
     private final IdiomTable idioms;
+    /** Tried on each run of statements before ANTLR; null: ANTLR only. */
+    private final QuickParser quick;
+    private int quickDeepest;
+    /** Runs of statements parsed by the quick parser and by ANTLR, since this parser was made. */
+    long quickBodies, antlrBodies;
 
     BodyParser(IdiomTable idioms) {
+        this(idioms, true);
+    }
+
+    BodyParser(IdiomTable idioms, boolean quick) {
+        this.quick = quick ? new QuickParser() : null;
         this.idioms = idioms;
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
@@ -56,11 +66,12 @@ final class BodyParser {
 
     /** The deepest parse tree this parser built or began (never more than {@link #MAX_DEPTH} + 1). */
     int deepest() {
-        return parser.deepest;
+        return Math.max(parser.deepest, quickDeepest);
     }
 
     void resetDeepest() {
         parser.deepest = 0;
+        quickDeepest = 0;
     }
 
     /**
@@ -188,17 +199,18 @@ final class BodyParser {
      * statements is parsed on its own, so that each unparsable statement costs a parse of its top-level
      * statement, not of the whole body again.
      */
-    Result parse(TokenBuffer tb, int[] seq, int open, int close, Set<String> typedefs,
-                 java.util.function.Function<KernelC.FunctionBodyContext, Stmt> build) {
+    Result parse(TokenBuffer tb, int[] seq, int open, int close, Set<String> typedefs, AstBuilder ast) {
+        java.util.function.Function<Object, Stmt> build =
+                r -> r instanceof Stmt s ? s : ast.body((KernelC.FunctionBodyContext) r);
         if (close <= open || tb.type(seq[open]) != LBRACE || tb.type(seq[close]) != RBRACE) {
             return new Result(null, 0, "unbalanced braces");
         }
         Outcome o = new Outcome();
         int run = CHUNK;
         if (close - open <= CHUNKED_ABOVE) {
-            Object r = parseRun(tokens(tb, seq, open + 1, close - 1, open, close, typedefs), tb, o, 1);
-            if (r instanceof KernelC.FunctionBodyContext tree) {
-                return new Result(build.apply(tree), o.skipped, null, o.tooDeep, o.firstTooDeep, o.whyTooDeep);
+            Object r = parseRun(tokens(tb, seq, open + 1, close - 1, open, close, typedefs), tb, o, 1, ast);
+            if (!(r instanceof String)) {
+                return new Result(build.apply(r), o.skipped, null, o.tooDeep, o.firstTooDeep, o.whyTooDeep);
             }
             o = new Outcome(); // parsed again below, statement by statement
             run = 1;
@@ -209,13 +221,13 @@ final class BodyParser {
         while (from < close) {
             int to = runEnd(tb, seq, from, close, run);
             List<KToken> toks = tokens(tb, seq, from, to, open, close, typedefs);
-            Object r = parseRun(toks, tb, o, MAX_ROUNDS);
+            Object r = parseRun(toks, tb, o, MAX_ROUNDS, ast);
             if (r instanceof String) { // the run costs itself: one skipped statement
                 toks = replace(toks, new int[] {1, toks.size() - 3}, tb);
-                r = parseRun(toks, tb, o, 1);
+                r = parseRun(toks, tb, o, 1, ast);
             }
-            if (r instanceof KernelC.FunctionBodyContext tree) {
-                Stmt block = build.apply(tree);
+            if (!(r instanceof String)) {
+                Stmt block = build.apply(r);
                 if (first == null) first = block;
                 items.addAll(block.body);
             }
@@ -277,13 +289,23 @@ final class BodyParser {
      * Parses one block of tokens ({@code toks}: '{', the statements, '}', EOF), skipping what cannot be parsed
      * statement by statement, in at most {@code rounds} attempts: the parse tree, or why the block was given up.
      */
-    private Object parseRun(List<KToken> toks, TokenBuffer tb, Outcome o, int rounds) {
+    private Object parseRun(List<KToken> toks, TokenBuffer tb, Outcome o, int rounds, AstBuilder ast) {
         int lastSpanStart = -2;
         int level = 0;
         for (int[] span; (span = nestedTooDeep(toks)) != null; ) {
             o.tooDeep(toks.get(span[2]), span[3] == 0 ? NESTING : CHAINED);
             toks = replace(toks, span, tb);
         }
+        if (quick != null) {
+            Stmt body = quick.parse(toks, ast);
+            if (body != null) {
+                quickDeepest = Math.max(quickDeepest, quick.deepest());
+                quickBodies++;
+                for (KToken k : toks) if (k.getType() == SKIPPED) o.skipped++;
+                return body;
+            }
+        }
+        antlrBodies++;
         try {
             for (int round = 0; round < rounds; round++) {
                 Object r = attempt(toks);

@@ -41,10 +41,21 @@ public final class FrontEnd {
 
     /** @param noteSkipped also add a note for every statement the parser skipped */
     public FrontEnd(IdiomTable idioms, boolean noteSkipped) {
+        this(idioms, noteSkipped, true);
+    }
+
+    /** @param quick try the hand-written parser on each body before ANTLR (false: ANTLR only, to compare) */
+    FrontEnd(IdiomTable idioms, boolean noteSkipped, boolean quick) {
         this.idioms = idioms;
         this.noteSkipped = noteSkipped;
         this.lexer = new Lexer(idioms);
-        this.parsers = ThreadLocal.withInitial(() -> new BodyParser(idioms));
+        this.parsers = ThreadLocal.withInitial(() -> new BodyParser(idioms, quick));
+    }
+
+    /** Runs of statements the calling thread's parser gave to the quick parser and to ANTLR (for the comparison). */
+    long[] parsedBy() {
+        BodyParser b = parsers.get();
+        return new long[] {b.quickBodies, b.antlrBodies};
     }
 
     /** Counters of one file; summed over a scan into the statistics. */
@@ -110,7 +121,7 @@ public final class FrontEnd {
             int skipped = 0;
             boolean givenUp = false;
             try {
-                BodyParser.Result r = parser.parse(tb, seq, c.open(), c.close(), scanner.typedefs, ast::body);
+                BodyParser.Result r = parser.parse(tb, seq, c.open(), c.close(), scanner.typedefs, ast);
                 if (r.body() != null) {
                     body = r.body();
                     skipped = r.skipped();

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Timeout;
  * The body parser (with the AST and CFG builders behind it), through the front end, on arbitrary text wrapped as the
  * body of a function: {@code void f(void)\n{\n} + input + {@code \n}\n}. The front end must not throw and must not
  * hide an internal error (it catches and counts them: here every one is a failure, with its note), the first
- * function must be f, and the counters must agree with the functions returned.
+ * function must be f, and the counters must agree with the functions returned. And the IR must be what ANTLR alone
+ * makes of the text ({@link QuickParser} reads most bodies).
  */
 class BodyParserFuzzTest {
     private static final FrontEnd FRONT = new FrontEnd(IdiomTable.defaults(), true);
@@ -91,5 +92,17 @@ class BodyParserFuzzTest {
         for (FrontEnd.Note n : r.notes()) {
             if (n.line() < 1 || n.line() > lines) fail("note on line " + n.line() + " of " + lines + ": " + n.message());
         }
+        // whichever parser reads a body, ANTLR's tree would have given the same IR, counters and notes
+        FrontEnd.Result a = ANTLR_ONLY.analyze("fuzz.c", text);
+        assertEquals(a.notes(), r.notes(), "notes with ANTLR only");
+        assertEquals(a.stats().deepestStatement, st.deepestStatement, "deepest statement with ANTLR only");
+        assertEquals(a.stats().statementsSkipped, st.statementsSkipped, "statements skipped with ANTLR only");
+        assertEquals(a.unit().functions().size(), r.unit().functions().size(), "functions with ANTLR only");
+        for (int i = 0; i < r.unit().functions().size(); i++) {
+            assertEquals(IrDump.of(a.unit().functions().get(i).body()), IrDump.of(r.unit().functions().get(i).body()),
+                    "IR of " + r.unit().functions().get(i).name() + " with ANTLR only");
+        }
     }
+
+    private static final FrontEnd ANTLR_ONLY = new FrontEnd(IdiomTable.defaults(), true, false);
 }

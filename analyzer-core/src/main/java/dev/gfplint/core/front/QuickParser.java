@@ -1,0 +1,1057 @@
+package dev.gfplint.core.front;
+
+import static dev.gfplint.grammar.KernelC.*;
+
+import dev.gfplint.core.ir.Expr;
+import dev.gfplint.core.ir.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * A hand-written recursive-descent parser for the common part of the KernelC grammar, tried on a body before
+ * ANTLR. It builds the statements {@link AstBuilder} would build from ANTLR's tree, node for node, and counts
+ * the depth of the tree ANTLR would build (one level per rule invoked, one per operand a left-recursive
+ * chain wraps), so that the body's IR and statistics do not depend on which parser read it.
+ *
+ * <p>It decides each choice from a token or two, and only where that is the choice ANTLR makes: where the
+ * grammar is ambiguous it takes the first alternative, as ANTLR does, and where the choice would need more
+ * lookahead than it takes (an unknown {@code a * b;}, {@code (a) ++b}, a function declarator, asm, _Generic,
+ * statements passed to macros...) it gives the whole body back (null) and ANTLR parses it. So does every
+ * error: what it accepts, ANTLR accepts with the same tree; what ANTLR must skip, it never sees. One instance
+ * per thread; state lives only for one {@link #parse} call.
+ */
+final class QuickParser {
+    /** Gives the body to ANTLR. One instance without a stack trace: it is thrown for a few percent of bodies. */
+    private static final class GiveWay extends RuntimeException {
+        GiveWay() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final GiveWay GIVE_WAY = new GiveWay();
+
+    /** Deeper trees go to ANTLR, which enforces {@link BodyParser#MAX_DEPTH} and reports them. */
+    static final int MAX_DEPTH = 1000;
+
+    // precedences of the alternatives of assignExpr as ANTLR numbers them (the number of alternatives, 24, minus
+    // the alternative's index, plus one): a suffix or operator applies inside an operand parsed at level p only
+    // if its own level is at least p
+    private static final int P_INDEX = 23, P_CALL = 22, P_MEMBER = 21, P_POSTFIX = 20, P_STRING = 19, P_UNARY = 18,
+            P_SIZEOF = 15, P_CAST = 14, P_IDENT_CAST = 13, P_MUL = 12, P_ADD = 11, P_SHIFT = 10, P_REL = 9, P_EQ = 8,
+            P_BITAND = 7, P_XOR = 6, P_BITOR = 5, P_AND = 4, P_OR = 3, P_COND = 2, P_ASSIGN = 1;
+
+    private AstBuilder ast;
+    private KToken[] t;
+    private int[] ty;
+    private int p;
+    private int depth;
+    private int deepest;
+
+    /** The depth ANTLR's tree of the last body parsed here would have had. */
+    int deepest() {
+        return deepest;
+    }
+
+    /**
+     * The body ({@code toks}: '{', its tokens, '}', EOF) as {@link AstBuilder#body} would build it from ANTLR's
+     * tree, or null when ANTLR must parse it.
+     */
+    Stmt parse(List<KToken> toks, AstBuilder builder) {
+        int n = toks.size();
+        t = toks.toArray(new KToken[n + 1]);
+        ty = new int[n + 2];
+        for (int i = 0; i < n; i++) ty[i] = t[i].getType();
+        ty[n] = ty[n + 1] = Token.EOF;
+        ast = builder;
+        p = 0;
+        depth = 0;
+        deepest = 0;
+        try {
+            in(); // functionBody
+            Stmt body = compound();
+            return ty[p] == Token.EOF ? body : null;
+        } catch (GiveWay g) {
+            return null;
+        } finally {
+            t = null;
+            ty = null;
+            ast = null;
+        }
+    }
+
+    // ------------------------------------------------------------------ tokens and depth
+
+    private void in() {
+        if (++depth > deepest) {
+            deepest = depth;
+            if (depth > MAX_DEPTH) throw GIVE_WAY;
+        }
+    }
+
+    private void out() {
+        depth--;
+    }
+
+    private int la(int k) {
+        int i = p + k;
+        return i < ty.length ? ty[i] : Token.EOF;
+    }
+
+    private KToken expect(int type) {
+        if (ty[p] != type) throw GIVE_WAY;
+        return t[p++];
+    }
+
+    private KToken last() {
+        return t[p - 1];
+    }
+
+    private static boolean isQualifier(int k) {
+        return k == CONST || k == VOLATILE || k == RESTRICT;
+    }
+
+    private static boolean isStorage(int k) {
+        return k == TYPEDEF || k == EXTERN || k == STATIC || k == AUTO || k == REGISTER || k == THREAD_LOCAL || k == INLINE;
+    }
+
+    private static boolean isBuiltin(int k) {
+        return k == VOID || k == CHAR || k == SHORT || k == INT || k == LONG || k == FLOAT || k == DOUBLE || k == SIGNED
+                || k == UNSIGNED || k == BOOL || k == COMPLEX || k == INT128 || k == AUTO_TYPE;
+    }
+
+    /** A specWord this parser reads (ALIGNAS and EXTENSION are left to ANTLR). */
+    private static boolean isSpecWord(int k) {
+        return isStorage(k) || isQualifier(k) || isBuiltin(k);
+    }
+
+    private static boolean startsDefiniteType(int k) {
+        return k == TYPEDEF_NAME || k == STRUCT || k == UNION || k == ENUM || k == TYPEOF;
+    }
+
+    private static boolean startsTypeWord(int k) {
+        if (k == ALIGNAS || k == EXTENSION) throw GIVE_WAY;
+        return isSpecWord(k) || startsDefiniteType(k);
+    }
+
+    /** {@code IDENT qualifier* '*' ('*' | qualifier)*} then ')' or ',' from {@code q}: a type, not a product. */
+    private boolean identPointerType(int q) {
+        if (ty[q] != IDENT) return false;
+        int j = q + 1;
+        while (isQualifier(ty[j])) j++;
+        if (ty[j] != STAR) return false;
+        while (ty[j] == STAR || isQualifier(ty[j])) j++;
+        return ty[j] == RPAREN || ty[j] == COMMA;
+    }
+
+    /** Whether a typeName starts at {@code q} (and no expression could). */
+    private boolean startsTypeName(int q) {
+        return startsTypeWord(ty[q]) || identPointerType(q);
+    }
+
+    /** The index of the ')' closing the '(' at {@code q}. */
+    private int closing(int q) {
+        int d = 0;
+        for (int j = q; j < ty.length; j++) {
+            int k = ty[j];
+            if (k == LPAREN) d++;
+            else if (k == RPAREN && --d == 0) return j;
+            else if (k == Token.EOF) break;
+        }
+        throw GIVE_WAY;
+    }
+
+    /** From {@code q}: IDENT+ then STRING (a string concatenation led by macros: KERN_ERR "..."). */
+    private boolean identsThenString(int q) {
+        while (ty[q] == IDENT) q++;
+        return ty[q] == STRING;
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    private Stmt compound() {
+        in();
+        KToken open = expect(LBRACE);
+        Stmt s = new Stmt(Stmt.Kind.BLOCK, ast.pos(open));
+        List<Stmt> items = new ArrayList<>();
+        while (ty[p] != RBRACE) {
+            if (ty[p] == Token.EOF) throw GIVE_WAY;
+            items.add(blockItem());
+        }
+        s.end = ast.pos(t[p++]);
+        s.body = items;
+        out();
+        return s;
+    }
+
+    private Stmt blockItem() {
+        in();
+        Stmt s;
+        if (ty[p] == LABEL) s = localLabels();
+        else if (startsDeclaration()) s = declaration();
+        else s = statement();
+        out();
+        return s;
+    }
+
+    private boolean startsDeclaration() {
+        int k = ty[p];
+        if (startsTypeWord(k)) return true;
+        if (k != IDENT) return false;
+        int n = la(1);
+        if (n == STAR) throw GIVE_WAY; // a * b; is a declaration only if nothing else parses
+        return n == IDENT || startsTypeWord(n);
+    }
+
+    private Stmt localLabels() {
+        KToken f = t[p++];
+        expect(IDENT);
+        while (ty[p] == COMMA) {
+            p++;
+            expect(IDENT);
+        }
+        expect(SEMI);
+        return new Stmt(Stmt.Kind.LOCAL_LABELS, ast.pos(f));
+    }
+
+    private Stmt statement() {
+        in();
+        Stmt s = statement0();
+        if (s.end == null) s.end = ast.pos(last());
+        out();
+        return s;
+    }
+
+    private Stmt statement0() {
+        KToken f = t[p];
+        switch (ty[p]) {
+            case LBRACE:
+                return compound();
+            case IF: {
+                p++;
+                expect(LPAREN);
+                Stmt s = new Stmt(Stmt.Kind.IF, ast.pos(f));
+                s.expr = expression();
+                expect(RPAREN);
+                s.then = statement();
+                if (ty[p] == ELSE) {
+                    p++;
+                    s.otherwise = statement();
+                }
+                return s;
+            }
+            case SWITCH:
+            case WHILE: {
+                p++;
+                expect(LPAREN);
+                Stmt s = new Stmt(f.getType() == SWITCH ? Stmt.Kind.SWITCH : Stmt.Kind.WHILE, ast.pos(f));
+                s.expr = expression();
+                expect(RPAREN);
+                s.then = statement();
+                return s;
+            }
+            case DO: {
+                p++;
+                Stmt s = new Stmt(Stmt.Kind.DO, ast.pos(f));
+                s.then = statement();
+                expect(WHILE);
+                expect(LPAREN);
+                s.expr = expression();
+                expect(RPAREN);
+                expect(SEMI);
+                return s;
+            }
+            case FOR: {
+                p++;
+                expect(LPAREN);
+                Stmt s = new Stmt(Stmt.Kind.FOR, ast.pos(f));
+                if (ty[p] != SEMI) s.init = forInit();
+                expect(SEMI);
+                if (ty[p] != SEMI) s.expr = expression();
+                expect(SEMI);
+                if (ty[p] != RPAREN) s.step = expression();
+                expect(RPAREN);
+                s.then = statement();
+                return s;
+            }
+            case GOTO: {
+                p++;
+                if (ty[p] == IDENT) {
+                    Stmt s = new Stmt(Stmt.Kind.GOTO, ast.pos(f));
+                    s.name = t[p++].getText();
+                    expect(SEMI);
+                    return s;
+                }
+                expect(STAR);
+                Stmt s = new Stmt(Stmt.Kind.COMPUTED_GOTO, ast.pos(f));
+                s.expr = expression();
+                expect(SEMI);
+                return s;
+            }
+            case CONTINUE:
+            case BREAK:
+                p++;
+                expect(SEMI);
+                return new Stmt(f.getType() == BREAK ? Stmt.Kind.BREAK : Stmt.Kind.CONTINUE, ast.pos(f));
+            case RETURN: {
+                p++;
+                Stmt s = new Stmt(Stmt.Kind.RETURN, ast.pos(f));
+                if (ty[p] != SEMI) s.expr = expression();
+                expect(SEMI);
+                return s;
+            }
+            case CASE: {
+                p++;
+                Stmt s = new Stmt(Stmt.Kind.CASE, ast.pos(f));
+                s.expr = assignExpr(0);
+                if (ty[p] == ELLIPSIS) {
+                    p++;
+                    s.caseHigh = assignExpr(0);
+                }
+                expect(COLON);
+                return s;
+            }
+            case DEFAULT:
+                p++;
+                expect(COLON);
+                return new Stmt(Stmt.Kind.DEFAULT, ast.pos(f));
+            case SEMI:
+                p++;
+                return new Stmt(Stmt.Kind.EMPTY, ast.pos(f));
+            case SKIPPED:
+                p++;
+                return ast.skipped(f, ast.pos(f));
+            case IDENT:
+                if (la(1) == COLON) {
+                    Stmt s = new Stmt(Stmt.Kind.LABEL, ast.pos(f));
+                    s.name = f.getText();
+                    p += 2;
+                    return s;
+                }
+                if (la(1) == LPAREN) return macroOrCall();
+                return exprStmt();
+            case ASM:
+            case LABEL:
+                throw GIVE_WAY;
+            default:
+                return exprStmt();
+        }
+    }
+
+    private Stmt exprStmt() {
+        Stmt s = new Stmt(Stmt.Kind.EXPR, ast.pos(t[p]));
+        s.expr = expression();
+        expect(SEMI);
+        return s;
+    }
+
+    /** Tokens that may continue an expression after {@code name(...)}: it is a call in an expression statement. */
+    private static boolean continuesExpression(int k) {
+        switch (k) {
+            case SEMI: case LBRACK: case LPAREN: case DOT: case ARROW: case INC: case DEC: case STRING: case STAR:
+            case DIV: case MOD: case PLUS: case MINUS: case SHL: case SHR: case LT: case GT: case LE: case GE: case EQ:
+            case NE: case AMP: case CARET: case PIPE: case ANDAND: case OROR: case QUESTION: case COMMA: case ASSIGN:
+            case MUL_ASSIGN: case DIV_ASSIGN: case MOD_ASSIGN: case ADD_ASSIGN: case SUB_ASSIGN: case SHL_ASSIGN:
+            case SHR_ASSIGN: case AND_ASSIGN: case XOR_ASSIGN: case OR_ASSIGN:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * A statement starting {@code name(}: an expression statement when what follows the ')' continues an
+     * expression (ANTLR's first alternative when both parse), a statement-like macro governing the next
+     * statement, or one ending its block.
+     */
+    private Stmt macroOrCall() {
+        int r = closing(p + 1);
+        int after = ty[r + 1];
+        if (continuesExpression(after)) return exprStmt();
+        boolean endsBlock = after == RBRACE;
+        if (after == IDENT) {
+            int a2 = ty[r + 2];
+            // a string led by macros, or a declaration after a macro ending its statement: left to ANTLR
+            if (identsThenString(r + 1) || a2 == IDENT || a2 == STAR || isSpecWord(a2)) throw GIVE_WAY;
+        } else if (!endsBlock && !startsPlainStatement(after)) {
+            throw GIVE_WAY;
+        }
+        KToken name = t[p++];
+        p++;
+        List<Expr> args = ty[p] == RPAREN ? new ArrayList<>() : argumentList();
+        KToken rp = expect(RPAREN);
+        Stmt s = new Stmt(Stmt.Kind.MACRO, ast.pos(name));
+        s.expr = ast.macroCall(name, args, rp);
+        if (endsBlock) { // a statement-like macro without its semicolon at the end of a block
+            s.macroKind = Stmt.MacroKind.STATEMENT;
+        } else {
+            s.then = statement();
+            s.macroKind = ast.macroKind(name.getText());
+        }
+        return s;
+    }
+
+    /** Tokens that start a statement and cannot start a declaration or continue an expression. */
+    private static boolean startsPlainStatement(int k) {
+        switch (k) {
+            case LBRACE: case IF: case SWITCH: case WHILE: case DO: case FOR: case GOTO: case CONTINUE: case BREAK:
+            case RETURN: case CASE: case DEFAULT: case SKIPPED: case INT_LIT: case FLOAT_LIT: case CHAR_LIT: case BANG:
+            case TILDE: case SIZEOF: case ALIGNOF: case PP_COND:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private Stmt forInit() {
+        in();
+        KToken f = t[p];
+        Stmt s;
+        if (startsTypeWord(ty[p])) {
+            s = new Stmt(Stmt.Kind.DECL, ast.pos(f));
+            s.declarators = declarators(true);
+        } else {
+            if (ty[p] == IDENT && (la(1) == IDENT || la(1) == STAR)) throw GIVE_WAY;
+            s = new Stmt(Stmt.Kind.EXPR, ast.pos(f));
+            s.expr = expression();
+        }
+        out();
+        return s;
+    }
+
+    // ------------------------------------------------------------------ declarations
+
+    private Stmt declaration() {
+        in();
+        Stmt s = new Stmt(Stmt.Kind.DECL, ast.pos(t[p]));
+        s.declarators = declarators(false);
+        expect(SEMI);
+        out();
+        return s;
+    }
+
+    /**
+     * The specifiers and declarators of a declaration or a for loop's first clause (where the declarators may
+     * not be missing): {@code declarationSpecifiers initDeclaratorList} or, with a bare identifier for the
+     * type, {@code specWord* IDENT specWord* identInitDeclaratorList}.
+     */
+    private List<Stmt.Declarator> declarators(boolean forInit) {
+        List<Stmt.Declarator> ds = new ArrayList<>();
+        int q = p;
+        while (isSpecWord(ty[q])) q++;
+        boolean identType; // specWord* IDENT specWord* identInitDeclaratorList: the second alternative
+        if (startsDefiniteType(ty[q])) {
+            identType = false;
+        } else if (ty[q] == IDENT) {
+            if (q == p) {
+                identType = true;
+            } else {
+                int n = ty[q + 1];
+                if (n == SEMI || n == COMMA || n == ASSIGN || n == LBRACK) identType = false;
+                else if (n == IDENT || n == STAR || isSpecWord(n)) identType = true;
+                else throw GIVE_WAY;
+            }
+        } else if (q > p) {
+            identType = false;
+        } else {
+            throw GIVE_WAY;
+        }
+        if (!identType) {
+            int b = p;
+            declarationSpecifiers();
+            String type = ast.text(t[b], last());
+            if (forInit || ty[p] != SEMI) initDeclaratorList(type, ds);
+        } else {
+            StringBuilder sb = new StringBuilder();
+            while (isSpecWord(ty[p])) specText(sb);
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(expect(IDENT).getText());
+            while (isSpecWord(ty[p])) specText(sb);
+            identInitDeclaratorList(sb.toString(), ds);
+        }
+        return ds;
+    }
+
+    private void specText(StringBuilder sb) {
+        int b = p;
+        specWord();
+        if (sb.length() > 0) sb.append(' ');
+        sb.append(ast.text(t[b], last()));
+    }
+
+    private void declarationSpecifiers() {
+        in();
+        while (isSpecWord(ty[p])) specWord();
+        if (startsDefiniteType(ty[p])) {
+            definiteType();
+            while (isSpecWord(ty[p])) specWord();
+        }
+        out();
+    }
+
+    private void specWord() {
+        in();
+        in(); // storageClass, typeQualifier or builtinType
+        p++;
+        out();
+        out();
+    }
+
+    private void definiteType() {
+        in();
+        switch (ty[p++]) {
+            case TYPEDEF_NAME:
+                break;
+            case STRUCT:
+            case UNION:
+            case ENUM:
+                if (ty[p] == IDENT || ty[p] == TYPEDEF_NAME) p++;
+                if (ty[p] == COLON) throw GIVE_WAY;
+                if (ty[p] == LBRACE) {
+                    p++;
+                    while (ty[p] != RBRACE) balanced();
+                    p++;
+                }
+                break;
+            case TYPEOF:
+                expect(LPAREN);
+                if (startsTypeName(p)) typeName();
+                else expression();
+                expect(RPAREN);
+                break;
+            default:
+                throw GIVE_WAY;
+        }
+        out();
+    }
+
+    private void balanced() {
+        in();
+        int k = ty[p++];
+        if (k == Token.EOF) throw GIVE_WAY;
+        if (k == LBRACE) {
+            while (ty[p] != RBRACE) balanced();
+            p++;
+        }
+        out();
+    }
+
+    private void initDeclaratorList(String type, List<Stmt.Declarator> ds) {
+        in();
+        ds.add(initDeclarator(type));
+        while (ty[p] == COMMA) {
+            p++;
+            ds.add(initDeclarator(type));
+        }
+        out();
+    }
+
+    private Stmt.Declarator initDeclarator(String type) {
+        in();
+        KToken f = t[p];
+        in(); // declarator
+        String ptr = "";
+        if (ty[p] == STAR) {
+            int b = p;
+            pointer();
+            ptr = " " + ast.text(t[b], last());
+        }
+        KToken name = directDeclarator();
+        out();
+        Stmt.Declarator d = new Stmt.Declarator(name == null ? "" : name.getText(), (type + ptr).strip(),
+                initializerAfterDeclarator(), ast.pos(name == null ? f : name));
+        out();
+        return d;
+    }
+
+    private Expr initializerAfterDeclarator() {
+        if (ty[p] == ASM) throw GIVE_WAY;
+        if (ty[p] != ASSIGN) return null;
+        p++;
+        return initializer();
+    }
+
+    /** (IDENT | TYPEDEF_NAME) declaratorSuffix*: the declared name. */
+    private KToken directDeclarator() {
+        in();
+        int k = ty[p];
+        if (k != IDENT && k != TYPEDEF_NAME) throw GIVE_WAY;
+        KToken name = t[p++];
+        declaratorSuffixes();
+        out();
+        return name;
+    }
+
+    private void declaratorSuffixes() {
+        while (ty[p] == LBRACK || ty[p] == LPAREN || ty[p] == COLON) {
+            if (ty[p] != LBRACK) throw GIVE_WAY; // a function declarator or a bit-field: left to ANTLR
+            in();
+            p++;
+            while (ty[p] == STATIC || isQualifier(ty[p])) {
+                if (ty[p] == STATIC) {
+                    p++;
+                } else {
+                    in();
+                    p++;
+                    out();
+                }
+            }
+            if (ty[p] != RBRACK) assignExpr(0);
+            expect(RBRACK);
+            out();
+        }
+    }
+
+    private void pointer() {
+        in();
+        do {
+            expect(STAR);
+            while (isQualifier(ty[p])) {
+                in();
+                p++;
+                out();
+            }
+        } while (ty[p] == STAR);
+        out();
+    }
+
+    private void identInitDeclaratorList(String type, List<Stmt.Declarator> ds) {
+        in();
+        in(); // identInitDeclarator
+        KToken f = t[p];
+        in(); // identDeclarator
+        String ptr = "";
+        KToken name;
+        if (ty[p] == STAR) {
+            int b = p;
+            pointer();
+            ptr = " " + ast.text(t[b], last());
+            name = directDeclarator();
+        } else {
+            name = expect(IDENT);
+            declaratorSuffixes();
+        }
+        out();
+        ds.add(new Stmt.Declarator(name.getText(), (type + ptr).strip(), initializerAfterDeclarator(),
+                ast.pos(name == null ? f : name)));
+        out();
+        while (ty[p] == COMMA) {
+            p++;
+            ds.add(initDeclarator(type));
+        }
+        out();
+    }
+
+    private Expr initializer() {
+        in();
+        Expr e;
+        if (ty[p] == LBRACE) {
+            KToken open = t[p++];
+            List<Expr> kids = new ArrayList<>();
+            if (ty[p] != RBRACE && ty[p] != COMMA) initializerList(kids);
+            if (ty[p] == COMMA) p++;
+            KToken close = expect(RBRACE);
+            e = ast.mk(Expr.Kind.INIT_LIST, null, null, kids, null, open, close);
+        } else {
+            e = assignExpr(0);
+        }
+        out();
+        return e;
+    }
+
+    private void initializerList(List<Expr> out) {
+        in();
+        out.add(designatedInitializer());
+        while (ty[p] == COMMA && la(1) != RBRACE) {
+            p++;
+            out.add(designatedInitializer());
+        }
+        out();
+    }
+
+    private Expr designatedInitializer() {
+        in();
+        if (ty[p] == DOT || ty[p] == LBRACK) {
+            while (ty[p] == DOT || ty[p] == LBRACK) designator();
+            expect(ASSIGN);
+        } else if (ty[p] == IDENT && la(1) == COLON) {
+            p += 2;
+        }
+        Expr e = initializer();
+        out();
+        return e;
+    }
+
+    private void designator() {
+        in();
+        if (ty[p] == LBRACK) {
+            p++;
+            assignExpr(0);
+            if (ty[p] == ELLIPSIS) {
+                p++;
+                assignExpr(0);
+            }
+            expect(RBRACK);
+        } else {
+            expect(DOT);
+            if (ty[p] != IDENT && ty[p] != TYPEDEF_NAME) throw GIVE_WAY;
+            p++;
+        }
+        out();
+    }
+
+    /** typeName, without function or array declarators (left to ANTLR). */
+    private void typeName() {
+        in();
+        int q = p;
+        while (isSpecWord(ty[q])) q++;
+        if (ty[q] == IDENT) { // specWord* IDENT specWord* pointer
+            while (isSpecWord(ty[p])) specWord();
+            p++;
+            while (isSpecWord(ty[p])) specWord();
+            pointer();
+        } else {
+            declarationSpecifiers();
+            if (ty[p] == STAR) {
+                in(); // abstractDeclarator
+                pointer();
+                out();
+            }
+        }
+        if (ty[p] == LPAREN || ty[p] == LBRACK) throw GIVE_WAY;
+        out();
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    private Expr expression() {
+        in();
+        KToken f = t[p];
+        Expr e = assignExpr(0);
+        if (ty[p] == COMMA) {
+            List<Expr> kids = new ArrayList<>();
+            kids.add(e);
+            while (ty[p] == COMMA) {
+                p++;
+                kids.add(assignExpr(0));
+            }
+            e = ast.mk(Expr.Kind.COMMA, ",", null, kids, null, f, last());
+        }
+        out();
+        return e;
+    }
+
+    private Expr assignExpr(int prec) {
+        in();
+        int begin = p;
+        int wraps = 0;
+        Expr left = operand(begin);
+        loop:
+        for (;;) {
+            int k = ty[p];
+            int q;
+            switch (k) {
+                case LBRACK: q = P_INDEX; break;
+                case LPAREN: q = P_CALL; break;
+                case DOT: case ARROW: q = P_MEMBER; break;
+                case INC: case DEC: q = P_POSTFIX; break;
+                case STRING: q = P_STRING; break;
+                case IDENT:
+                    if (!identsThenString(p)) break loop;
+                    q = P_STRING;
+                    break;
+                case STAR: case DIV: case MOD: q = P_MUL; break;
+                case PLUS: case MINUS: q = P_ADD; break;
+                case SHL: case SHR: q = P_SHIFT; break;
+                case LT: case GT: case LE: case GE: q = P_REL; break;
+                case EQ: case NE: q = P_EQ; break;
+                case AMP: q = P_BITAND; break;
+                case CARET: q = P_XOR; break;
+                case PIPE: q = P_BITOR; break;
+                case ANDAND: q = P_AND; break;
+                case OROR: q = P_OR; break;
+                case QUESTION: q = P_COND; break;
+                case ASSIGN: case MUL_ASSIGN: case DIV_ASSIGN: case MOD_ASSIGN: case ADD_ASSIGN: case SUB_ASSIGN:
+                case SHL_ASSIGN: case SHR_ASSIGN: case AND_ASSIGN: case XOR_ASSIGN: case OR_ASSIGN:
+                    q = P_ASSIGN;
+                    break;
+                default:
+                    break loop;
+            }
+            if (q < prec) break;
+            wraps++; // ANTLR wraps the operand so far in a new context
+            in();
+            KToken b = t[begin];
+            switch (q) {
+                case P_INDEX: {
+                    p++;
+                    Expr ix = expression();
+                    expect(RBRACK);
+                    left = ast.mk(Expr.Kind.INDEX, null, null, List.of(left, ix), null, b, last());
+                    break;
+                }
+                case P_CALL: {
+                    p++;
+                    List<Expr> kids = new ArrayList<>();
+                    kids.add(left);
+                    if (ty[p] != RPAREN) kids.addAll(argumentList());
+                    expect(RPAREN);
+                    left = ast.mk(Expr.Kind.CALL, null, null, kids, null, b, last());
+                    break;
+                }
+                case P_MEMBER: {
+                    KToken op = t[p++];
+                    if (ty[p] != IDENT && ty[p] != TYPEDEF_NAME) throw GIVE_WAY;
+                    KToken m = t[p++];
+                    left = ast.mk(Expr.Kind.MEMBER, op.getText(), m.getText(), List.of(left), null, b, m);
+                    break;
+                }
+                case P_POSTFIX: {
+                    KToken op = t[p++];
+                    left = ast.mk(Expr.Kind.POSTFIX, op.getText(), null, List.of(left), null, b, op);
+                    break;
+                }
+                case P_STRING: {
+                    while (ty[p] == IDENT) p++;
+                    expect(STRING);
+                    List<Expr> kids = new ArrayList<>();
+                    kids.add(left);
+                    kids.addAll(stringParts());
+                    left = ast.mk(Expr.Kind.STRING, null, null, kids, null, b, last());
+                    break;
+                }
+                case P_COND: {
+                    p++;
+                    Expr mid = ty[p] == COLON ? null : expression();
+                    expect(COLON);
+                    Expr other = assignExpr(P_COND);
+                    List<Expr> kids = new ArrayList<>(3);
+                    kids.add(left);
+                    kids.add(mid);
+                    kids.add(other);
+                    left = ast.mk(Expr.Kind.CONDITIONAL, "?:", null, kids, null, b, last());
+                    break;
+                }
+                case P_ASSIGN: {
+                    KToken op = t[p++];
+                    Expr right = assignExpr(P_ASSIGN);
+                    left = ast.mk(Expr.Kind.ASSIGN, op.getText(), null, List.of(left, right), null, b, last());
+                    break;
+                }
+                default: { // a left-associative binary operator
+                    KToken op = t[p++];
+                    Expr right = assignExpr(q + 1);
+                    left = ast.mk(Expr.Kind.BINARY, op.getText(), null, List.of(left, right), null, b, last());
+                }
+            }
+        }
+        depth -= 1 + wraps;
+        return left;
+    }
+
+    /** The alternatives of assignExpr that do not start with an operand: primaries and prefix operators. */
+    private Expr operand(int begin) {
+        KToken b = t[begin];
+        switch (ty[p]) {
+            case INC: case DEC: case AMP: case STAR: case PLUS: case MINUS: case TILDE: case BANG: {
+                KToken op = t[p++];
+                Expr o = assignExpr(P_UNARY);
+                return ast.mk(Expr.Kind.UNARY, op.getText(), null, List.of(o), null, b, last());
+            }
+            case EXTENSION:
+                p++;
+                return assignExpr(P_UNARY);
+            case ANDAND: {
+                if (la(1) != IDENT) throw GIVE_WAY;
+                p += 2;
+                return ast.mk(Expr.Kind.LABEL_ADDRESS, "&&", last().getText(), null, null, b, last());
+            }
+            case SIZEOF:
+            case ALIGNOF: {
+                KToken op = t[p++];
+                if (ty[p] == LPAREN && startsTypeName(p + 1)) {
+                    if (ty[closing(p) + 1] == LBRACE) throw GIVE_WAY; // sizeof a compound literal
+                    p++;
+                    int tb = p;
+                    typeName();
+                    String type = ast.text(t[tb], last());
+                    expect(RPAREN);
+                    return ast.mk(Expr.Kind.SIZEOF_TYPE, op.getText(), type, null, null, b, last());
+                }
+                Expr o = assignExpr(P_SIZEOF);
+                return ast.mk(Expr.Kind.SIZEOF, op.getText(), null, List.of(o), null, b, last());
+            }
+            case LPAREN: {
+                if (la(1) == LBRACE) return primaryExpr();
+                if (startsTypeName(p + 1)) {
+                    if (ty[closing(p) + 1] == LBRACE) return primaryExpr(); // a compound literal
+                    p++;
+                    int tb = p;
+                    typeName();
+                    String type = ast.text(t[tb], last());
+                    expect(RPAREN);
+                    Expr o = assignExpr(P_CAST);
+                    return ast.mk(Expr.Kind.CAST, null, type, List.of(o), null, b, last());
+                }
+                if (la(1) == IDENT && la(2) == RPAREN) {
+                    int n = la(3);
+                    switch (n) {
+                        case IDENT:
+                            if (identsThenString(p + 3)) throw GIVE_WAY;
+                            // fall through: only a cast reads (a) b
+                        case INT_LIT: case FLOAT_LIT: case CHAR_LIT: case TILDE: case BANG: case SIZEOF: case ALIGNOF: {
+                            KToken type = t[p + 1];
+                            p += 3;
+                            Expr o = assignExpr(P_IDENT_CAST);
+                            return ast.mk(Expr.Kind.CAST, null, type.getText(), List.of(o), null, b, last());
+                        }
+                        case INC: case DEC: case STRING: case EXTENSION: case GENERIC: case PP_COND:
+                            throw GIVE_WAY;
+                        default: // (a) - b, (a)(b), (a) & b: the parenthesised expression (the first alternative)
+                            break;
+                    }
+                }
+                return primaryExpr();
+            }
+            default:
+                return primaryExpr();
+        }
+    }
+
+    private Expr primaryExpr() {
+        in();
+        KToken f = t[p];
+        Expr e;
+        switch (ty[p]) {
+            case IDENT:
+                p++;
+                e = ast.mk(Expr.Kind.NAME, null, f.getText(), null, null, f, f);
+                break;
+            case INT_LIT:
+            case FLOAT_LIT:
+            case CHAR_LIT: {
+                p++;
+                int k = f.getType();
+                Expr.Kind kind = k == INT_LIT ? Expr.Kind.INT : k == FLOAT_LIT ? Expr.Kind.FLOAT : Expr.Kind.CHAR;
+                e = ast.mk(kind, null, f.getText(), null, null, f, f);
+                break;
+            }
+            case STRING: {
+                p++;
+                List<Expr> calls = stringParts();
+                e = ast.mk(Expr.Kind.STRING, null, null, calls, null, f, last());
+                break;
+            }
+            case PP_COND:
+                p++;
+                e = ast.mk(Expr.Kind.PP_CONDITION, null, f.getText(), null, null, f, f);
+                break;
+            case LPAREN:
+                p++;
+                if (ty[p] == LBRACE) {
+                    Stmt block = compound();
+                    expect(RPAREN);
+                    e = ast.mk(Expr.Kind.STMT_EXPR, null, null, null, block, f, last());
+                } else if (startsTypeName(p)) { // (type){ ... }
+                    int tb = p;
+                    typeName();
+                    String type = ast.text(t[tb], last());
+                    expect(RPAREN);
+                    expect(LBRACE);
+                    List<Expr> kids = new ArrayList<>();
+                    if (ty[p] != RBRACE && ty[p] != COMMA) initializerList(kids);
+                    if (ty[p] == COMMA) p++;
+                    expect(RBRACE);
+                    e = ast.mk(Expr.Kind.COMPOUND_LITERAL, null, type, kids, null, f, last());
+                } else {
+                    e = expression(); // (e) is e itself
+                    expect(RPAREN);
+                }
+                break;
+            default:
+                throw GIVE_WAY;
+        }
+        out();
+        return e;
+    }
+
+    /** stringPart*: more literals and macros; the macro calls among them, as CALLs. */
+    private List<Expr> stringParts() {
+        List<Expr> calls = new ArrayList<>();
+        while (ty[p] == STRING || ty[p] == IDENT) {
+            in();
+            if (ty[p] == STRING) {
+                p++;
+            } else {
+                KToken name = t[p++];
+                if (ty[p] == LPAREN) {
+                    p++;
+                    List<Expr> args = ty[p] == RPAREN ? new ArrayList<>() : argumentList();
+                    calls.add(ast.macroCall(name, args, expect(RPAREN)));
+                }
+            }
+            out();
+        }
+        return calls;
+    }
+
+    private List<Expr> argumentList() {
+        in();
+        List<Expr> args = new ArrayList<>();
+        boolean expectArg = true;
+        KToken lastComma = null;
+        for (;;) {
+            int k = ty[p];
+            if (k == COMMA) {
+                lastComma = t[p++];
+                if (expectArg) args.add(ast.empty(lastComma));
+                expectArg = true;
+            } else if (k == RPAREN) {
+                break;
+            } else {
+                if (!expectArg) throw GIVE_WAY;
+                args.add(argument());
+                expectArg = false;
+            }
+        }
+        if (expectArg) args.add(ast.empty(lastComma));
+        out();
+        return args;
+    }
+
+    private Expr argument() {
+        in();
+        KToken f = t[p];
+        int k = ty[p];
+        Expr e;
+        if (startsTypeName(p)) {
+            typeName();
+            e = ast.mk(Expr.Kind.TYPE, null, ast.text(f, last()), null, null, f, last());
+        } else if (k == LBRACE) {
+            in(); // initializerBlock
+            p++;
+            List<Expr> kids = new ArrayList<>();
+            if (ty[p] != RBRACE && ty[p] != COMMA) initializerList(kids);
+            if (ty[p] == COMMA) p++;
+            expect(RBRACE);
+            out();
+            e = ast.mk(Expr.Kind.INIT_LIST, null, null, kids, null, f, last());
+        } else if (k == DOT || k == LBRACK) {
+            while (ty[p] == DOT || ty[p] == LBRACK) designator();
+            expect(ASSIGN);
+            Expr init = initializer();
+            e = ast.mk(Expr.Kind.INIT_LIST, null, null, List.of(init), null, f, last());
+        } else {
+            switch (k) {
+                case RETURN: case BREAK: case CONTINUE: case GOTO: case IF: case EQ: case NE: case LT: case GT: case LE:
+                case GE:
+                    throw GIVE_WAY;
+                default:
+                    e = assignExpr(0);
+            }
+        }
+        if (ty[p] != COMMA && ty[p] != RPAREN) throw GIVE_WAY;
+        out();
+        return e;
+    }
+}
