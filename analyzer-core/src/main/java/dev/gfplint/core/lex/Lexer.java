@@ -100,7 +100,7 @@ public final class Lexer {
                 while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
                 int ns = i;
                 while (i < n && isIdentPart(s[i])) i++;
-                DirectiveKind kind = DirectiveKind.of(new String(s, ns, i - ns));
+                DirectiveKind kind = DirectiveKind.of(s, ns, i);
                 // to the end of the logical line
                 while (i < n) {
                     char e = s[i];

@@ -71,6 +71,6 @@ public final class TokenBuffer {
     }
 
     public DirectiveKind directiveKind(int i) {
-        return DirectiveKind.values()[aux[i]];
+        return DirectiveKind.ofOrdinal(aux[i]);
     }
 }
