@@ -75,12 +75,27 @@ public final class SuppressionComments {
         return out == null ? List.of() : out;
     }
 
+    /**
+     * How far the search may move on when the character under the marker's last position is {@code c} (and the
+     * marker does not end there): Horspool's table, so most of a file is read one character in eight.
+     */
+    private static final int[] SHIFT = new int[128];
+
+    static {
+        Arrays.fill(SHIFT, MARK.length);
+        for (int k = 0; k < MARK.length - 1; k++) SHIFT[MARK[k]] = MARK.length - 1 - k;
+    }
+
     private static int indexOf(char[] t, int from) {
-        outer:
-        for (int i = from; i <= t.length - MARK.length; i++) {
-            if (t[i] != 'g') continue;
-            for (int k = 1; k < MARK.length; k++) if (t[i + k] != MARK[k]) continue outer;
-            return i;
+        int last = MARK.length - 1;
+        for (int i = from; i <= t.length - MARK.length; ) {
+            char c = t[i + last];
+            if (c == MARK[last]) {
+                int k = last - 1;
+                while (k >= 0 && t[i + k] == MARK[k]) k--;
+                if (k < 0) return i;
+            }
+            i += c < 128 ? SHIFT[c] : MARK.length;
         }
         return -1;
     }

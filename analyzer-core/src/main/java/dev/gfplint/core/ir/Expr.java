@@ -57,6 +57,7 @@ public final class Expr {
     /** The source text of this expression, comments removed and white space folded. */
     public String text() {
         if (kind == Kind.PP_CONDITION) return name; // the directive itself, e.g. "#ifdef CONFIG_X"
+        if (kind == Kind.NAME && name != null) return name; // one identifier token: its text is its name
         return src == null ? "" : src.normalized(start, end);
     }
 
