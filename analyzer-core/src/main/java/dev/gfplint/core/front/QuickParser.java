@@ -199,8 +199,26 @@ final class QuickParser {
         if (startsTypeWord(k)) return true;
         if (k != IDENT) return false;
         int n = la(1);
-        if (n == STAR) throw GIVE_WAY; // a * b; is a declaration only if nothing else parses
+        if (n == STAR) return declaresPointer();
         return n == IDENT || startsTypeWord(n);
+    }
+
+    /**
+     * {@code a * b ...} at the start of a block item: ANTLR takes the declaration when one parses (its first
+     * alternative). After {@code IDENT *... IDENT} a declarator goes on only with '=', ',', ';', '[', '(', ':' or
+     * asm; the first four make it a declaration, the rest are left to ANTLR, and anything else (or no name after
+     * the stars) makes it an expression.
+     */
+    private boolean declaresPointer() {
+        int j = p + 1;
+        while (ty[j] == STAR) j++;
+        int k = ty[j];
+        if (isQualifier(k) || k == LPAREN) throw GIVE_WAY;
+        if (k != IDENT && k != TYPEDEF_NAME) return false;
+        int n = ty[j + 1];
+        if (n == SEMI || n == COMMA || n == ASSIGN || n == LBRACK) return true;
+        if (n == LPAREN || n == COLON || n == ASM) throw GIVE_WAY;
+        return false;
     }
 
     private Stmt localLabels() {
@@ -331,11 +349,107 @@ final class QuickParser {
                 if (la(1) == LPAREN) return macroOrCall();
                 return exprStmt();
             case ASM:
+                return asmStatement();
             case LABEL:
                 throw GIVE_WAY;
             default:
                 return exprStmt();
         }
+    }
+
+    // ------------------------------------------------------------------ asm
+
+    /** An asm statement: its text, and the labels of an asm goto. */
+    private Stmt asmStatement() {
+        in();
+        KToken f = t[p++];
+        while (ty[p] == VOLATILE || ty[p] == GOTO || ty[p] == INLINE) { // asmQualifier
+            in();
+            p++;
+            out();
+        }
+        expect(LPAREN);
+        in(); // asmTemplate
+        do asmPiece(); while (ty[p] == STRING || ty[p] == IDENT);
+        out();
+        List<String> labels = null;
+        for (int section = 1; section <= 4 && ty[p] == COLON; section++) {
+            p++;
+            if (ty[p] == RPAREN || ty[p] == COLON) continue;
+            in();
+            if (section == 4) {
+                labels = new ArrayList<>();
+                labels.add(expect(IDENT).getText());
+                while (ty[p] == COMMA) {
+                    p++;
+                    labels.add(expect(IDENT).getText());
+                }
+            } else {
+                if (section == 3) asmPiece();
+                else asmOperand();
+                while (ty[p] == COMMA) {
+                    p++;
+                    if (section == 3) asmPiece();
+                    else asmOperand();
+                }
+            }
+            out();
+        }
+        expect(RPAREN);
+        expect(SEMI);
+        out();
+        Stmt s = new Stmt(Stmt.Kind.ASM, ast.pos(f));
+        s.text = ast.text(f, last());
+        if (labels != null) s.labels = List.copyOf(labels);
+        return s;
+    }
+
+    /** STRING, or IDENT with an optional parenthesised soup of assembler text. */
+    private void asmPiece() {
+        in();
+        if (ty[p] == STRING) {
+            p++;
+        } else {
+            expect(IDENT);
+            if (ty[p] == LPAREN) {
+                p++;
+                parenSoup();
+                expect(RPAREN);
+            }
+        }
+        out();
+    }
+
+    private void parenSoup() {
+        in();
+        while (ty[p] != RPAREN) {
+            if (ty[p] == Token.EOF) throw GIVE_WAY;
+            if (ty[p++] == LPAREN) {
+                parenSoup();
+                expect(RPAREN);
+            }
+        }
+        out();
+    }
+
+    /** ([name])? pieces (expression)?; a macro piece before the operand's parenthesis is left to ANTLR. */
+    private void asmOperand() {
+        in();
+        if (ty[p] == LBRACK) {
+            p++;
+            expect(IDENT);
+            expect(RBRACK);
+        }
+        do {
+            if (ty[p] == IDENT && la(1) == LPAREN) throw GIVE_WAY;
+            asmPiece();
+        } while (ty[p] == STRING || ty[p] == IDENT);
+        if (ty[p] == LPAREN) {
+            p++;
+            expression();
+            expect(RPAREN);
+        }
+        out();
     }
 
     private Stmt exprStmt() {

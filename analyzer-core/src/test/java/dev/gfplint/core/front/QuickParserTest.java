@@ -52,6 +52,9 @@ class QuickParserTest {
         "foo_t x; foo_t *y = NULL; size_t n; bar x, *y; const bar *z; static foo w = 1;",
         "min_t(unsigned long, a, b); container_of(p, struct foo, member); min_t(foo *, a, b);",
         "x = a ? b : c ? d : e; x = a, b; return a, b;",
+        "a * b; c * d = e; f * g + h; i * -j; k ** l, m; n * o[2] = { 0 };",
+        "asm volatile(\"nop\" ::: \"memory\"); asm(\"mov %1, %0\" : \"=r\" (x) : [v] \"r\" (y), \"i\" (N(4)));",
+        "asm goto(\"jmp %l0\" :::: out, again); asm __volatile__(ALTERNATIVE(\"a\", \"b\", X86_FEATURE_Y)); out: ;",
     })
     void commonConstructsAreReadByTheQuickParser(String body) {
         assertEquals(1, quickRuns(body), body);
@@ -59,9 +62,9 @@ class QuickParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "a * b;",                                  // a declaration only if nothing else parses
+        "a * (b);",                                // a declarator in parentheses, or a product
         "x = (a) ++b;",                            // cast or postfix: needs the next token
-        "asm volatile(\"nop\" ::: \"memory\");",
+        "asm volatile(\"mov %0, %1\" : FOO(x) (y));", // a macro piece before an operand
         "int (*fn)(int) = g;",                     // a function declarator
         "x = _Generic(x, int: 1, default: 2);",
         "FOO(x, return -EINVAL);",                 // a statement passed to a macro
