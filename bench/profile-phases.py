@@ -17,6 +17,7 @@ PHASES = [  # (phase, frame prefixes): the first phase with a matching frame, in
     ("island scan", ["dev.gfplint.core.front.IslandScanner"]),
     ("parsing (ANTLR prediction)", ["org.antlr.v4.runtime.atn"]),
     ("parsing (ANTLR other)", ["org.antlr.v4.runtime", "dev.gfplint.grammar."]),
+    ("parsing (quick parser)", ["dev.gfplint.core.front.QuickParser"]),
     ("parsing (body driver)", ["dev.gfplint.core.front.BodyParser"]),
     ("AST building", ["dev.gfplint.core.front.AstBuilder", "dev.gfplint.core.ir.Expr", "dev.gfplint.core.ir.SourceText"]),
     ("CFG building", ["dev.gfplint.core.ir.CfgBuilder", "dev.gfplint.core.ir."]),

@@ -41,13 +41,22 @@ final class AstBuilder {
 
     /** The normalized source text from token {@code first} to token {@code last}. */
     String text(KToken first, KToken last) {
-        return src.normalized(first.startOffset(), Math.max(first.startOffset(), last.endOffset()));
+        return text(first.startOffset(), last.endOffset());
+    }
+
+    /** The normalized source text from offset {@code start} to {@code end} (at least empty). */
+    String text(int start, int end) {
+        return src.normalized(start, Math.max(start, end));
     }
 
     /** An expression node spanning tokens {@code first} to {@code last}. */
     Expr mk(Expr.Kind kind, String op, String name, List<Expr> kids, Stmt block, KToken first, KToken last) {
-        return new Expr(kind, op, name, kids, block, pos(first), src, first.startOffset(),
-                Math.max(first.startOffset(), last.endOffset()));
+        return mk(kind, op, name, kids, block, pos(first), first.startOffset(), last.endOffset());
+    }
+
+    /** An expression node at {@code pos} spanning offsets {@code start} to {@code end} (at least empty). */
+    Expr mk(Expr.Kind kind, String op, String name, List<Expr> kids, Stmt block, SourcePos pos, int start, int end) {
+        return new Expr(kind, op, name, kids, block, pos, src, start, Math.max(start, end));
     }
 
     private String text(ParserRuleContext c) {
@@ -196,13 +205,16 @@ final class AstBuilder {
         return macroCall(k(name), arguments(args), k(rparen));
     }
 
-    Expr macroCall(KToken name, List<Expr> args, KToken rparen) {
+    private Expr macroCall(KToken name, List<Expr> args, KToken rparen) {
+        return macroCall(name.getText(), pos(name), name.startOffset(), name.endOffset(), args, rparen.endOffset());
+    }
+
+    /** NAME(args) for the name {@code name} at {@code pos} and offsets [start, end), its ')' ending at {@code close}. */
+    Expr macroCall(String name, SourcePos pos, int start, int end, List<Expr> args, int close) {
         List<Expr> kids = new ArrayList<>();
-        kids.add(new Expr(Expr.Kind.NAME, null, name.getText(), null, null, pos(name), src, name.startOffset(),
-                name.endOffset()));
+        kids.add(new Expr(Expr.Kind.NAME, null, name, null, null, pos, src, start, end));
         kids.addAll(args);
-        return new Expr(Expr.Kind.CALL, null, null, kids, null, pos(name), src, name.startOffset(),
-                rparen.endOffset());
+        return new Expr(Expr.Kind.CALL, null, null, kids, null, pos, src, start, close);
     }
 
     /** The kind of the statement-like macro {@code name}. */
@@ -456,9 +468,13 @@ final class AstBuilder {
         return empty(k(comma.getSymbol()));
     }
 
-    /** An empty macro argument, at the comma after it. */
-    Expr empty(KToken t) {
-        return new Expr(Expr.Kind.EMPTY, null, null, null, null, pos(t), src, t.startOffset(), t.startOffset());
+    private Expr empty(KToken t) {
+        return empty(pos(t), t.startOffset());
+    }
+
+    /** An empty macro argument, at the comma after it ({@code pos}, offset {@code at}). */
+    Expr empty(SourcePos pos, int at) {
+        return new Expr(Expr.Kind.EMPTY, null, null, null, null, pos, src, at, at);
     }
 
     private Expr argument(KernelC.ArgumentContext c) {

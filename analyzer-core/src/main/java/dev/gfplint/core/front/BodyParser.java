@@ -208,7 +208,18 @@ final class BodyParser {
         Outcome o = new Outcome();
         int run = CHUNK;
         if (close - open <= CHUNKED_ABOVE) {
-            Object r = parseRun(tokens(tb, seq, open + 1, close - 1, open, close, typedefs), tb, o, 1, ast);
+            if (quick != null) { // first without a parser token object per token: most bodies need none
+                QuickParser.Tokens qt = quickTokens(tb, seq, open, close, typedefs);
+                if (firstTooDeep(qt.type, qt.size) == null) {
+                    Stmt body = quick.parse(qt, ast);
+                    if (body != null) {
+                        quickDeepest = Math.max(quickDeepest, quick.deepest());
+                        quickBodies++;
+                        return new Result(body, 0, null);
+                    }
+                }
+            }
+            Object r = parseRun(tokens(tb, seq, open + 1, close - 1, open, close, typedefs), tb, o, 1, ast, false);
             if (!(r instanceof String)) {
                 return new Result(build.apply(r), o.skipped, null, o.tooDeep, o.firstTooDeep, o.whyTooDeep);
             }
@@ -221,10 +232,10 @@ final class BodyParser {
         while (from < close) {
             int to = runEnd(tb, seq, from, close, run);
             List<KToken> toks = tokens(tb, seq, from, to, open, close, typedefs);
-            Object r = parseRun(toks, tb, o, MAX_ROUNDS, ast);
+            Object r = parseRun(toks, tb, o, MAX_ROUNDS, ast, true);
             if (r instanceof String) { // the run costs itself: one skipped statement
                 toks = replace(toks, new int[] {1, toks.size() - 3}, tb);
-                r = parseRun(toks, tb, o, 1, ast);
+                r = parseRun(toks, tb, o, 1, ast, true);
             }
             if (!(r instanceof String)) {
                 Stmt block = build.apply(r);
@@ -270,6 +281,28 @@ final class BodyParser {
         return toks;
     }
 
+    /** The same tokens as {@link #tokens} for the whole body [open, close], as the quick parser's arrays. */
+    private QuickParser.Tokens quickTokens(TokenBuffer tb, int[] seq, int open, int close, Set<String> typedefs) {
+        QuickParser.Tokens q = new QuickParser.Tokens(tb, close - open + 2);
+        char[] s = tb.text;
+        q.add(LBRACE, seq[open], tb.end(seq[open]), null);
+        for (int k = open + 1; k < close; k++) {
+            int idx = seq[k];
+            int t = tb.type(idx);
+            if (t == STRING && k + 1 < close && tb.type(seq[k + 1]) == STRING) { // joined, as in tokens()
+                int end = tb.end(idx);
+                while (k + 1 < close && tb.type(seq[k + 1]) == STRING) end = Math.max(end, tb.end(seq[++k]));
+                q.add(STRING, idx, end, null);
+                continue;
+            }
+            if (t == IDENT && isTypeName(tb, idx, s, typedefs, tb.type(seq[k - 1]), tb.type(seq[k + 1]))) t = TYPEDEF_NAME;
+            q.add(t, idx, tb.end(idx), null);
+        }
+        q.add(RBRACE, seq[close], tb.end(seq[close]), null);
+        q.add(Token.EOF, -1, 0, null);
+        return q;
+    }
+
     /** The end (inclusive) of a run of top-level statements from {@code from} of at least {@code size} tokens. */
     private static int runEnd(TokenBuffer tb, int[] seq, int from, int close, int size) {
         int depth = 0;
@@ -289,14 +322,14 @@ final class BodyParser {
      * Parses one block of tokens ({@code toks}: '{', the statements, '}', EOF), skipping what cannot be parsed
      * statement by statement, in at most {@code rounds} attempts: the parse tree, or why the block was given up.
      */
-    private Object parseRun(List<KToken> toks, TokenBuffer tb, Outcome o, int rounds, AstBuilder ast) {
+    private Object parseRun(List<KToken> toks, TokenBuffer tb, Outcome o, int rounds, AstBuilder ast, boolean tryQuick) {
         int lastSpanStart = -2;
         int level = 0;
         for (int[] span; (span = nestedTooDeep(toks)) != null; ) {
             o.tooDeep(toks.get(span[2]), span[3] == 0 ? NESTING : CHAINED);
             toks = replace(toks, span, tb);
         }
-        if (quick != null) {
+        if (quick != null && tryQuick) {
             Stmt body = quick.parse(toks, ast);
             if (body != null) {
                 quickDeepest = Math.max(quickDeepest, quick.deepest());
@@ -360,16 +393,26 @@ final class BodyParser {
      * {start, end, the token where the limit is passed}; null when there is none.
      */
     static int[] nestedTooDeep(List<KToken> toks) {
+        int[] types = new int[toks.size()];
+        for (int j = 0; j < types.length; j++) types[j] = toks.get(j).getType();
+        int[] at = firstTooDeep(types, types.length);
+        if (at == null) return null;
+        int[] span = topLevelSpan(toks, at[0]);
+        return span == null ? null : new int[] {span[0], span[1], at[0], at[1]};
+    }
+
+    /**
+     * In a block of {@code n} tokens of these types ('{', the statements, '}', EOF), the first token where brackets
+     * nest deeper than {@link #MAX_NESTING} ({token, 0}) or control statements chain deeper ({token, 1}); or null.
+     */
+    static int[] firstTooDeep(int[] types, int n) {
         int depth = 0;
         int chain = 0; // control statements in a row without a brace or a ';' between (if (a) if (b) ...)
-        for (int j = 1; j < toks.size() - 2; j++) {
-            int t = toks.get(j).getType();
+        for (int j = 1; j < n - 2; j++) {
+            int t = types[j];
             if (t == LBRACE || t == LPAREN || t == LBRACK) {
                 if (t == LBRACE) chain = 0;
-                if (++depth > MAX_NESTING) {
-                    int[] span = topLevelSpan(toks, j);
-                    return span == null ? null : new int[] {span[0], span[1], j, 0};
-                }
+                if (++depth > MAX_NESTING) return new int[] {j, 0};
             } else if (t == RBRACE || t == RPAREN || t == RBRACK) {
                 if (t == RBRACE) chain = 0;
                 depth = Math.max(0, depth - 1);
@@ -378,10 +421,7 @@ final class BodyParser {
             } else if (t == IF || t == WHILE || t == FOR || t == DO || t == ELSE || t == SWITCH) {
                 // each one nests the next statement; deciding where an else belongs looks ahead to the end of
                 // the chain, so a long chain costs its length squared
-                if (++chain > MAX_NESTING) {
-                    int[] span = topLevelSpan(toks, j);
-                    return span == null ? null : new int[] {span[0], span[1], j, 1};
-                }
+                if (++chain > MAX_NESTING) return new int[] {j, 1};
             }
         }
         return null;

@@ -4,6 +4,7 @@ import static dev.gfplint.grammar.KernelC.*;
 
 import dev.gfplint.core.ir.Expr;
 import dev.gfplint.core.ir.Stmt;
+import dev.gfplint.core.lex.TokenBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
@@ -42,8 +43,13 @@ final class QuickParser {
             P_BITAND = 7, P_XOR = 6, P_BITOR = 5, P_AND = 4, P_OR = 3, P_COND = 2, P_ASSIGN = 1;
 
     private AstBuilder ast;
-    private KToken[] t;
+    private TokenBuffer tb;
+    /** Per parser token: its type, its index in the file's token buffer, where its text ends (a joined string's
+     *  or a skipped statement's: where its last part ends), and the token itself where one was made (SKIPPED). */
     private int[] ty;
+    private int[] ix;
+    private int[] endOff;
+    private KToken[] special;
     private int p;
     private int depth;
     private int deepest;
@@ -53,16 +59,25 @@ final class QuickParser {
         return deepest;
     }
 
+    /** {@link #parse(Tokens, AstBuilder)} of parser tokens already made (a run of statements after an error). */
+    Stmt parse(List<KToken> toks, AstBuilder builder) {
+        Tokens q = new Tokens(toks.get(0).tb, toks.size());
+        for (KToken k : toks) q.add(k.getType(), k.idx, k.idx < 0 ? 0 : k.endOffset(), k.getType() == SKIPPED ? k : null);
+        return parse(q, builder);
+    }
+
     /**
      * The body ({@code toks}: '{', its tokens, '}', EOF) as {@link AstBuilder#body} would build it from ANTLR's
      * tree, or null when ANTLR must parse it.
      */
-    Stmt parse(List<KToken> toks, AstBuilder builder) {
-        int n = toks.size();
-        t = toks.toArray(new KToken[n + 1]);
-        ty = new int[n + 2];
-        for (int i = 0; i < n; i++) ty[i] = t[i].getType();
+    Stmt parse(Tokens toks, AstBuilder builder) {
+        int n = toks.size;
+        ty = java.util.Arrays.copyOf(toks.type, n + 2);
         ty[n] = ty[n + 1] = Token.EOF;
+        ix = toks.idx;
+        endOff = toks.end;
+        special = toks.special;
+        tb = toks.tb;
         ast = builder;
         p = 0;
         depth = 0;
@@ -74,10 +89,73 @@ final class QuickParser {
         } catch (GiveWay g) {
             return null;
         } finally {
-            t = null;
+            ix = null;
+            endOff = null;
+            special = null;
             ty = null;
             ast = null;
+            tb = null;
         }
+    }
+
+    /** Parser tokens as parallel arrays: no object per token (a KToken is made only for what ANTLR gets). */
+    static final class Tokens {
+        final TokenBuffer tb;
+        int size;
+        int[] type, idx, end;
+        /** Null until a token with an object is added. */
+        KToken[] special;
+
+        Tokens(TokenBuffer tb, int capacity) {
+            this.tb = tb;
+            type = new int[capacity];
+            idx = new int[capacity];
+            end = new int[capacity];
+        }
+
+        void add(int t, int i, int e, KToken k) {
+            if (size == type.length) {
+                int c = Math.max(16, size * 2);
+                type = java.util.Arrays.copyOf(type, c);
+                idx = java.util.Arrays.copyOf(idx, c);
+                end = java.util.Arrays.copyOf(end, c);
+                if (special != null) special = java.util.Arrays.copyOf(special, c);
+            }
+            if (k != null) { // made only where a token object exists (skipped statements)
+                if (special == null) special = new KToken[type.length];
+                special[size] = k;
+            }
+            type[size] = t;
+            idx[size] = i;
+            end[size++] = e;
+        }
+    }
+
+    // ------------------------------------------------------------------ building, by parser token
+
+    private dev.gfplint.core.ir.SourcePos pos(int k) {
+        return new dev.gfplint.core.ir.SourcePos(tb.line(ix[k]), tb.col(ix[k]));
+    }
+
+    private String text(int k) {
+        return tb.text(ix[k]);
+    }
+
+    /** The normalized source text from parser token {@code first} to {@code last}. */
+    private String text(int first, int last) {
+        return ast.text(tb.start(ix[first]), endOff[last]);
+    }
+
+    private Expr mk(Expr.Kind kind, String op, String name, List<Expr> kids, Stmt block, int first, int last) {
+        return ast.mk(kind, op, name, kids, block, pos(first), tb.start(ix[first]), endOff[last]);
+    }
+
+    private Expr macroCall(int name, List<Expr> args, int rparen) {
+        return ast.macroCall(text(name), pos(name), tb.start(ix[name]), tb.end(ix[name]), args, endOff[rparen]);
+    }
+
+    private Expr empty(int comma) {
+        return ast.empty(pos(comma), tb.start(ix[comma]));
     }
 
     // ------------------------------------------------------------------ tokens and depth
@@ -98,13 +176,9 @@ final class QuickParser {
         return i < ty.length ? ty[i] : Token.EOF;
     }
 
-    private KToken expect(int type) {
+    private int expect(int type) {
         if (ty[p] != type) throw GIVE_WAY;
-        return t[p++];
-    }
-
-    private KToken last() {
-        return t[p - 1];
+        return p++;
     }
 
     private static boolean isQualifier(int k) {
@@ -171,14 +245,14 @@ final class QuickParser {
 
     private Stmt compound() {
         in();
-        KToken open = expect(LBRACE);
-        Stmt s = new Stmt(Stmt.Kind.BLOCK, ast.pos(open));
+        int open = expect(LBRACE);
+        Stmt s = new Stmt(Stmt.Kind.BLOCK, pos(open));
         List<Stmt> items = new ArrayList<>();
         while (ty[p] != RBRACE) {
             if (ty[p] == Token.EOF) throw GIVE_WAY;
             items.add(blockItem());
         }
-        s.end = ast.pos(t[p++]);
+        s.end = pos(p++);
         s.body = items;
         out();
         return s;
@@ -222,33 +296,33 @@ final class QuickParser {
     }
 
     private Stmt localLabels() {
-        KToken f = t[p++];
+        int f = p++;
         expect(IDENT);
         while (ty[p] == COMMA) {
             p++;
             expect(IDENT);
         }
         expect(SEMI);
-        return new Stmt(Stmt.Kind.LOCAL_LABELS, ast.pos(f));
+        return new Stmt(Stmt.Kind.LOCAL_LABELS, pos(f));
     }
 
     private Stmt statement() {
         in();
         Stmt s = statement0();
-        if (s.end == null) s.end = ast.pos(last());
+        if (s.end == null) s.end = pos(p - 1);
         out();
         return s;
     }
 
     private Stmt statement0() {
-        KToken f = t[p];
+        int f = p;
         switch (ty[p]) {
             case LBRACE:
                 return compound();
             case IF: {
                 p++;
                 expect(LPAREN);
-                Stmt s = new Stmt(Stmt.Kind.IF, ast.pos(f));
+                Stmt s = new Stmt(Stmt.Kind.IF, pos(f));
                 s.expr = expression();
                 expect(RPAREN);
                 s.then = statement();
@@ -262,7 +336,7 @@ final class QuickParser {
             case WHILE: {
                 p++;
                 expect(LPAREN);
-                Stmt s = new Stmt(f.getType() == SWITCH ? Stmt.Kind.SWITCH : Stmt.Kind.WHILE, ast.pos(f));
+                Stmt s = new Stmt(ty[f] == SWITCH ? Stmt.Kind.SWITCH : Stmt.Kind.WHILE, pos(f));
                 s.expr = expression();
                 expect(RPAREN);
                 s.then = statement();
@@ -270,7 +344,7 @@ final class QuickParser {
             }
             case DO: {
                 p++;
-                Stmt s = new Stmt(Stmt.Kind.DO, ast.pos(f));
+                Stmt s = new Stmt(Stmt.Kind.DO, pos(f));
                 s.then = statement();
                 expect(WHILE);
                 expect(LPAREN);
@@ -282,7 +356,7 @@ final class QuickParser {
             case FOR: {
                 p++;
                 expect(LPAREN);
-                Stmt s = new Stmt(Stmt.Kind.FOR, ast.pos(f));
+                Stmt s = new Stmt(Stmt.Kind.FOR, pos(f));
                 if (ty[p] != SEMI) s.init = forInit();
                 expect(SEMI);
                 if (ty[p] != SEMI) s.expr = expression();
@@ -295,13 +369,13 @@ final class QuickParser {
             case GOTO: {
                 p++;
                 if (ty[p] == IDENT) {
-                    Stmt s = new Stmt(Stmt.Kind.GOTO, ast.pos(f));
-                    s.name = t[p++].getText();
+                    Stmt s = new Stmt(Stmt.Kind.GOTO, pos(f));
+                    s.name = text(p++);
                     expect(SEMI);
                     return s;
                 }
                 expect(STAR);
-                Stmt s = new Stmt(Stmt.Kind.COMPUTED_GOTO, ast.pos(f));
+                Stmt s = new Stmt(Stmt.Kind.COMPUTED_GOTO, pos(f));
                 s.expr = expression();
                 expect(SEMI);
                 return s;
@@ -310,17 +384,17 @@ final class QuickParser {
             case BREAK:
                 p++;
                 expect(SEMI);
-                return new Stmt(f.getType() == BREAK ? Stmt.Kind.BREAK : Stmt.Kind.CONTINUE, ast.pos(f));
+                return new Stmt(ty[f] == BREAK ? Stmt.Kind.BREAK : Stmt.Kind.CONTINUE, pos(f));
             case RETURN: {
                 p++;
-                Stmt s = new Stmt(Stmt.Kind.RETURN, ast.pos(f));
+                Stmt s = new Stmt(Stmt.Kind.RETURN, pos(f));
                 if (ty[p] != SEMI) s.expr = expression();
                 expect(SEMI);
                 return s;
             }
             case CASE: {
                 p++;
-                Stmt s = new Stmt(Stmt.Kind.CASE, ast.pos(f));
+                Stmt s = new Stmt(Stmt.Kind.CASE, pos(f));
                 s.expr = assignExpr(0);
                 if (ty[p] == ELLIPSIS) {
                     p++;
@@ -332,17 +406,17 @@ final class QuickParser {
             case DEFAULT:
                 p++;
                 expect(COLON);
-                return new Stmt(Stmt.Kind.DEFAULT, ast.pos(f));
+                return new Stmt(Stmt.Kind.DEFAULT, pos(f));
             case SEMI:
                 p++;
-                return new Stmt(Stmt.Kind.EMPTY, ast.pos(f));
+                return new Stmt(Stmt.Kind.EMPTY, pos(f));
             case SKIPPED:
                 p++;
-                return ast.skipped(f, ast.pos(f));
+                return ast.skipped(special[f], pos(f));
             case IDENT:
                 if (la(1) == COLON) {
-                    Stmt s = new Stmt(Stmt.Kind.LABEL, ast.pos(f));
-                    s.name = f.getText();
+                    Stmt s = new Stmt(Stmt.Kind.LABEL, pos(f));
+                    s.name = text(f);
                     p += 2;
                     return s;
                 }
@@ -362,7 +436,7 @@ final class QuickParser {
     /** An asm statement: its text, and the labels of an asm goto. */
     private Stmt asmStatement() {
         in();
-        KToken f = t[p++];
+        int f = p++;
         while (ty[p] == VOLATILE || ty[p] == GOTO || ty[p] == INLINE) { // asmQualifier
             in();
             p++;
@@ -379,10 +453,10 @@ final class QuickParser {
             in();
             if (section == 4) {
                 labels = new ArrayList<>();
-                labels.add(expect(IDENT).getText());
+                labels.add(text(expect(IDENT)));
                 while (ty[p] == COMMA) {
                     p++;
-                    labels.add(expect(IDENT).getText());
+                    labels.add(text(expect(IDENT)));
                 }
             } else {
                 if (section == 3) asmPiece();
@@ -398,8 +472,8 @@ final class QuickParser {
         expect(RPAREN);
         expect(SEMI);
         out();
-        Stmt s = new Stmt(Stmt.Kind.ASM, ast.pos(f));
-        s.text = ast.text(f, last());
+        Stmt s = new Stmt(Stmt.Kind.ASM, pos(f));
+        s.text = text(f, p - 1);
         if (labels != null) s.labels = List.copyOf(labels);
         return s;
     }
@@ -453,7 +527,7 @@ final class QuickParser {
     }
 
     private Stmt exprStmt() {
-        Stmt s = new Stmt(Stmt.Kind.EXPR, ast.pos(t[p]));
+        Stmt s = new Stmt(Stmt.Kind.EXPR, pos(p));
         s.expr = expression();
         expect(SEMI);
         return s;
@@ -490,17 +564,18 @@ final class QuickParser {
         } else if (!endsBlock && !startsPlainStatement(after)) {
             throw GIVE_WAY;
         }
-        KToken name = t[p++];
+        int name = p++;
         p++;
-        List<Expr> args = ty[p] == RPAREN ? new ArrayList<>() : argumentList();
-        KToken rp = expect(RPAREN);
-        Stmt s = new Stmt(Stmt.Kind.MACRO, ast.pos(name));
-        s.expr = ast.macroCall(name, args, rp);
+        List<Expr> args = new ArrayList<>();
+        if (ty[p] != RPAREN) argumentList(args);
+        int rp = expect(RPAREN);
+        Stmt s = new Stmt(Stmt.Kind.MACRO, pos(name));
+        s.expr = macroCall(name, args, rp);
         if (endsBlock) { // a statement-like macro without its semicolon at the end of a block
             s.macroKind = Stmt.MacroKind.STATEMENT;
         } else {
             s.then = statement();
-            s.macroKind = ast.macroKind(name.getText());
+            s.macroKind = ast.macroKind(text(name));
         }
         return s;
     }
@@ -519,14 +594,14 @@ final class QuickParser {
 
     private Stmt forInit() {
         in();
-        KToken f = t[p];
+        int f = p;
         Stmt s;
         if (startsTypeWord(ty[p])) {
-            s = new Stmt(Stmt.Kind.DECL, ast.pos(f));
+            s = new Stmt(Stmt.Kind.DECL, pos(f));
             s.declarators = declarators(true);
         } else {
             if (ty[p] == IDENT && (la(1) == IDENT || la(1) == STAR)) throw GIVE_WAY;
-            s = new Stmt(Stmt.Kind.EXPR, ast.pos(f));
+            s = new Stmt(Stmt.Kind.EXPR, pos(f));
             s.expr = expression();
         }
         out();
@@ -537,7 +612,7 @@ final class QuickParser {
 
     private Stmt declaration() {
         in();
-        Stmt s = new Stmt(Stmt.Kind.DECL, ast.pos(t[p]));
+        Stmt s = new Stmt(Stmt.Kind.DECL, pos(p));
         s.declarators = declarators(false);
         expect(SEMI);
         out();
@@ -573,13 +648,13 @@ final class QuickParser {
         if (!identType) {
             int b = p;
             declarationSpecifiers();
-            String type = ast.text(t[b], last());
+            String type = text(b, p - 1);
             if (forInit || ty[p] != SEMI) initDeclaratorList(type, ds);
         } else {
             StringBuilder sb = new StringBuilder();
             while (isSpecWord(ty[p])) specText(sb);
             if (sb.length() > 0) sb.append(' ');
-            sb.append(expect(IDENT).getText());
+            sb.append(text(expect(IDENT)));
             while (isSpecWord(ty[p])) specText(sb);
             identInitDeclaratorList(sb.toString(), ds);
         }
@@ -590,7 +665,7 @@ final class QuickParser {
         int b = p;
         specWord();
         if (sb.length() > 0) sb.append(' ');
-        sb.append(ast.text(t[b], last()));
+        sb.append(text(b, p - 1));
     }
 
     private void declarationSpecifiers() {
@@ -662,18 +737,18 @@ final class QuickParser {
 
     private Stmt.Declarator initDeclarator(String type) {
         in();
-        KToken f = t[p];
+        int f = p;
         in(); // declarator
         String ptr = "";
         if (ty[p] == STAR) {
             int b = p;
             pointer();
-            ptr = " " + ast.text(t[b], last());
+            ptr = " " + text(b, p - 1);
         }
-        KToken name = directDeclarator();
+        int name = directDeclarator();
         out();
-        Stmt.Declarator d = new Stmt.Declarator(name == null ? "" : name.getText(), (type + ptr).strip(),
-                initializerAfterDeclarator(), ast.pos(name == null ? f : name));
+        Stmt.Declarator d = new Stmt.Declarator(text(name), (type + ptr).strip(),
+                initializerAfterDeclarator(), pos(name));
         out();
         return d;
     }
@@ -686,11 +761,11 @@ final class QuickParser {
     }
 
     /** (IDENT | TYPEDEF_NAME) declaratorSuffix*: the declared name. */
-    private KToken directDeclarator() {
+    private int directDeclarator() {
         in();
         int k = ty[p];
         if (k != IDENT && k != TYPEDEF_NAME) throw GIVE_WAY;
-        KToken name = t[p++];
+        int name = p++;
         declaratorSuffixes();
         out();
         return name;
@@ -732,22 +807,22 @@ final class QuickParser {
     private void identInitDeclaratorList(String type, List<Stmt.Declarator> ds) {
         in();
         in(); // identInitDeclarator
-        KToken f = t[p];
+        int f = p;
         in(); // identDeclarator
         String ptr = "";
-        KToken name;
+        int name;
         if (ty[p] == STAR) {
             int b = p;
             pointer();
-            ptr = " " + ast.text(t[b], last());
+            ptr = " " + text(b, p - 1);
             name = directDeclarator();
         } else {
             name = expect(IDENT);
             declaratorSuffixes();
         }
         out();
-        ds.add(new Stmt.Declarator(name.getText(), (type + ptr).strip(), initializerAfterDeclarator(),
-                ast.pos(name == null ? f : name)));
+        ds.add(new Stmt.Declarator(text(name), (type + ptr).strip(), initializerAfterDeclarator(),
+                pos(name)));
         out();
         while (ty[p] == COMMA) {
             p++;
@@ -760,12 +835,12 @@ final class QuickParser {
         in();
         Expr e;
         if (ty[p] == LBRACE) {
-            KToken open = t[p++];
+            int open = p++;
             List<Expr> kids = new ArrayList<>();
             if (ty[p] != RBRACE && ty[p] != COMMA) initializerList(kids);
             if (ty[p] == COMMA) p++;
-            KToken close = expect(RBRACE);
-            e = ast.mk(Expr.Kind.INIT_LIST, null, null, kids, null, open, close);
+            int close = expect(RBRACE);
+            e = mk(Expr.Kind.INIT_LIST, null, null, kids, null, open, close);
         } else {
             e = assignExpr(0);
         }
@@ -840,7 +915,7 @@ final class QuickParser {
 
     private Expr expression() {
         in();
-        KToken f = t[p];
+        int f = p;
         Expr e = assignExpr(0);
         if (ty[p] == COMMA) {
             List<Expr> kids = new ArrayList<>();
@@ -849,7 +924,7 @@ final class QuickParser {
                 p++;
                 kids.add(assignExpr(0));
             }
-            e = ast.mk(Expr.Kind.COMMA, ",", null, kids, null, f, last());
+            e = mk(Expr.Kind.COMMA, ",", null, kids, null, f, p - 1);
         }
         out();
         return e;
@@ -895,34 +970,34 @@ final class QuickParser {
             if (q < prec) break;
             wraps++; // ANTLR wraps the operand so far in a new context
             in();
-            KToken b = t[begin];
+            int b = begin;
             switch (q) {
                 case P_INDEX: {
                     p++;
                     Expr ix = expression();
                     expect(RBRACK);
-                    left = ast.mk(Expr.Kind.INDEX, null, null, List.of(left, ix), null, b, last());
+                    left = mk(Expr.Kind.INDEX, null, null, List.of(left, ix), null, b, p - 1);
                     break;
                 }
                 case P_CALL: {
                     p++;
                     List<Expr> kids = new ArrayList<>();
                     kids.add(left);
-                    if (ty[p] != RPAREN) kids.addAll(argumentList());
+                    if (ty[p] != RPAREN) argumentList(kids);
                     expect(RPAREN);
-                    left = ast.mk(Expr.Kind.CALL, null, null, kids, null, b, last());
+                    left = mk(Expr.Kind.CALL, null, null, kids, null, b, p - 1);
                     break;
                 }
                 case P_MEMBER: {
-                    KToken op = t[p++];
+                    int op = p++;
                     if (ty[p] != IDENT && ty[p] != TYPEDEF_NAME) throw GIVE_WAY;
-                    KToken m = t[p++];
-                    left = ast.mk(Expr.Kind.MEMBER, op.getText(), m.getText(), List.of(left), null, b, m);
+                    int m = p++;
+                    left = mk(Expr.Kind.MEMBER, text(op), text(m), List.of(left), null, b, m);
                     break;
                 }
                 case P_POSTFIX: {
-                    KToken op = t[p++];
-                    left = ast.mk(Expr.Kind.POSTFIX, op.getText(), null, List.of(left), null, b, op);
+                    int op = p++;
+                    left = mk(Expr.Kind.POSTFIX, text(op), null, List.of(left), null, b, op);
                     break;
                 }
                 case P_STRING: {
@@ -931,7 +1006,7 @@ final class QuickParser {
                     List<Expr> kids = new ArrayList<>();
                     kids.add(left);
                     kids.addAll(stringParts());
-                    left = ast.mk(Expr.Kind.STRING, null, null, kids, null, b, last());
+                    left = mk(Expr.Kind.STRING, null, null, kids, null, b, p - 1);
                     break;
                 }
                 case P_COND: {
@@ -943,19 +1018,19 @@ final class QuickParser {
                     kids.add(left);
                     kids.add(mid);
                     kids.add(other);
-                    left = ast.mk(Expr.Kind.CONDITIONAL, "?:", null, kids, null, b, last());
+                    left = mk(Expr.Kind.CONDITIONAL, "?:", null, kids, null, b, p - 1);
                     break;
                 }
                 case P_ASSIGN: {
-                    KToken op = t[p++];
+                    int op = p++;
                     Expr right = assignExpr(P_ASSIGN);
-                    left = ast.mk(Expr.Kind.ASSIGN, op.getText(), null, List.of(left, right), null, b, last());
+                    left = mk(Expr.Kind.ASSIGN, text(op), null, List.of(left, right), null, b, p - 1);
                     break;
                 }
                 default: { // a left-associative binary operator
-                    KToken op = t[p++];
+                    int op = p++;
                     Expr right = assignExpr(q + 1);
-                    left = ast.mk(Expr.Kind.BINARY, op.getText(), null, List.of(left, right), null, b, last());
+                    left = mk(Expr.Kind.BINARY, text(op), null, List.of(left, right), null, b, p - 1);
                 }
             }
         }
@@ -965,12 +1040,12 @@ final class QuickParser {
 
     /** The alternatives of assignExpr that do not start with an operand: primaries and prefix operators. */
     private Expr operand(int begin) {
-        KToken b = t[begin];
+        int b = begin;
         switch (ty[p]) {
             case INC: case DEC: case AMP: case STAR: case PLUS: case MINUS: case TILDE: case BANG: {
-                KToken op = t[p++];
+                int op = p++;
                 Expr o = assignExpr(P_UNARY);
-                return ast.mk(Expr.Kind.UNARY, op.getText(), null, List.of(o), null, b, last());
+                return mk(Expr.Kind.UNARY, text(op), null, List.of(o), null, b, p - 1);
             }
             case EXTENSION:
                 p++;
@@ -978,22 +1053,22 @@ final class QuickParser {
             case ANDAND: {
                 if (la(1) != IDENT) throw GIVE_WAY;
                 p += 2;
-                return ast.mk(Expr.Kind.LABEL_ADDRESS, "&&", last().getText(), null, null, b, last());
+                return mk(Expr.Kind.LABEL_ADDRESS, "&&", text(p - 1), null, null, b, p - 1);
             }
             case SIZEOF:
             case ALIGNOF: {
-                KToken op = t[p++];
+                int op = p++;
                 if (ty[p] == LPAREN && startsTypeName(p + 1)) {
                     if (ty[closing(p) + 1] == LBRACE) throw GIVE_WAY; // sizeof a compound literal
                     p++;
                     int tb = p;
                     typeName();
-                    String type = ast.text(t[tb], last());
+                    String type = text(tb, p - 1);
                     expect(RPAREN);
-                    return ast.mk(Expr.Kind.SIZEOF_TYPE, op.getText(), type, null, null, b, last());
+                    return mk(Expr.Kind.SIZEOF_TYPE, text(op), type, null, null, b, p - 1);
                 }
                 Expr o = assignExpr(P_SIZEOF);
-                return ast.mk(Expr.Kind.SIZEOF, op.getText(), null, List.of(o), null, b, last());
+                return mk(Expr.Kind.SIZEOF, text(op), null, List.of(o), null, b, p - 1);
             }
             case LPAREN: {
                 if (la(1) == LBRACE) return primaryExpr();
@@ -1002,10 +1077,10 @@ final class QuickParser {
                     p++;
                     int tb = p;
                     typeName();
-                    String type = ast.text(t[tb], last());
+                    String type = text(tb, p - 1);
                     expect(RPAREN);
                     Expr o = assignExpr(P_CAST);
-                    return ast.mk(Expr.Kind.CAST, null, type, List.of(o), null, b, last());
+                    return mk(Expr.Kind.CAST, null, type, List.of(o), null, b, p - 1);
                 }
                 if (la(1) == IDENT && la(2) == RPAREN) {
                     int n = la(3);
@@ -1014,10 +1089,10 @@ final class QuickParser {
                             if (identsThenString(p + 3)) throw GIVE_WAY;
                             // fall through: only a cast reads (a) b
                         case INT_LIT: case FLOAT_LIT: case CHAR_LIT: case TILDE: case BANG: case SIZEOF: case ALIGNOF: {
-                            KToken type = t[p + 1];
+                            int type = p + 1;
                             p += 3;
                             Expr o = assignExpr(P_IDENT_CAST);
-                            return ast.mk(Expr.Kind.CAST, null, type.getText(), List.of(o), null, b, last());
+                            return mk(Expr.Kind.CAST, null, text(type), List.of(o), null, b, p - 1);
                         }
                         case INC: case DEC: case STRING: case EXTENSION: case GENERIC: case PP_COND:
                             throw GIVE_WAY;
@@ -1034,49 +1109,49 @@ final class QuickParser {
 
     private Expr primaryExpr() {
         in();
-        KToken f = t[p];
+        int f = p;
         Expr e;
         switch (ty[p]) {
             case IDENT:
                 p++;
-                e = ast.mk(Expr.Kind.NAME, null, f.getText(), null, null, f, f);
+                e = mk(Expr.Kind.NAME, null, text(f), null, null, f, f);
                 break;
             case INT_LIT:
             case FLOAT_LIT:
             case CHAR_LIT: {
                 p++;
-                int k = f.getType();
+                int k = ty[f];
                 Expr.Kind kind = k == INT_LIT ? Expr.Kind.INT : k == FLOAT_LIT ? Expr.Kind.FLOAT : Expr.Kind.CHAR;
-                e = ast.mk(kind, null, f.getText(), null, null, f, f);
+                e = mk(kind, null, text(f), null, null, f, f);
                 break;
             }
             case STRING: {
                 p++;
                 List<Expr> calls = stringParts();
-                e = ast.mk(Expr.Kind.STRING, null, null, calls, null, f, last());
+                e = mk(Expr.Kind.STRING, null, null, calls, null, f, p - 1);
                 break;
             }
             case PP_COND:
                 p++;
-                e = ast.mk(Expr.Kind.PP_CONDITION, null, f.getText(), null, null, f, f);
+                e = mk(Expr.Kind.PP_CONDITION, null, text(f), null, null, f, f);
                 break;
             case LPAREN:
                 p++;
                 if (ty[p] == LBRACE) {
                     Stmt block = compound();
                     expect(RPAREN);
-                    e = ast.mk(Expr.Kind.STMT_EXPR, null, null, null, block, f, last());
+                    e = mk(Expr.Kind.STMT_EXPR, null, null, null, block, f, p - 1);
                 } else if (startsTypeName(p)) { // (type){ ... }
                     int tb = p;
                     typeName();
-                    String type = ast.text(t[tb], last());
+                    String type = text(tb, p - 1);
                     expect(RPAREN);
                     expect(LBRACE);
                     List<Expr> kids = new ArrayList<>();
                     if (ty[p] != RBRACE && ty[p] != COMMA) initializerList(kids);
                     if (ty[p] == COMMA) p++;
                     expect(RBRACE);
-                    e = ast.mk(Expr.Kind.COMPOUND_LITERAL, null, type, kids, null, f, last());
+                    e = mk(Expr.Kind.COMPOUND_LITERAL, null, type, kids, null, f, p - 1);
                 } else {
                     e = expression(); // (e) is e itself
                     expect(RPAREN);
@@ -1097,11 +1172,12 @@ final class QuickParser {
             if (ty[p] == STRING) {
                 p++;
             } else {
-                KToken name = t[p++];
+                int name = p++;
                 if (ty[p] == LPAREN) {
                     p++;
-                    List<Expr> args = ty[p] == RPAREN ? new ArrayList<>() : argumentList();
-                    calls.add(ast.macroCall(name, args, expect(RPAREN)));
+                    List<Expr> args = new ArrayList<>();
+                    if (ty[p] != RPAREN) argumentList(args);
+                    calls.add(macroCall(name, args, expect(RPAREN)));
                 }
             }
             out();
@@ -1109,16 +1185,16 @@ final class QuickParser {
         return calls;
     }
 
-    private List<Expr> argumentList() {
+    /** argumentList, its arguments added to {@code args}. */
+    private void argumentList(List<Expr> args) {
         in();
-        List<Expr> args = new ArrayList<>();
         boolean expectArg = true;
-        KToken lastComma = null;
+        int lastComma = -1;
         for (;;) {
             int k = ty[p];
             if (k == COMMA) {
-                lastComma = t[p++];
-                if (expectArg) args.add(ast.empty(lastComma));
+                lastComma = p++;
+                if (expectArg) args.add(empty(lastComma));
                 expectArg = true;
             } else if (k == RPAREN) {
                 break;
@@ -1128,19 +1204,18 @@ final class QuickParser {
                 expectArg = false;
             }
         }
-        if (expectArg) args.add(ast.empty(lastComma));
+        if (expectArg) args.add(empty(lastComma));
         out();
-        return args;
     }
 
     private Expr argument() {
         in();
-        KToken f = t[p];
+        int f = p;
         int k = ty[p];
         Expr e;
         if (startsTypeName(p)) {
             typeName();
-            e = ast.mk(Expr.Kind.TYPE, null, ast.text(f, last()), null, null, f, last());
+            e = mk(Expr.Kind.TYPE, null, text(f, p - 1), null, null, f, p - 1);
         } else if (k == LBRACE) {
             in(); // initializerBlock
             p++;
@@ -1149,12 +1224,12 @@ final class QuickParser {
             if (ty[p] == COMMA) p++;
             expect(RBRACE);
             out();
-            e = ast.mk(Expr.Kind.INIT_LIST, null, null, kids, null, f, last());
+            e = mk(Expr.Kind.INIT_LIST, null, null, kids, null, f, p - 1);
         } else if (k == DOT || k == LBRACK) {
             while (ty[p] == DOT || ty[p] == LBRACK) designator();
             expect(ASSIGN);
             Expr init = initializer();
-            e = ast.mk(Expr.Kind.INIT_LIST, null, null, List.of(init), null, f, last());
+            e = mk(Expr.Kind.INIT_LIST, null, null, List.of(init), null, f, p - 1);
         } else {
             switch (k) {
                 case RETURN: case BREAK: case CONTINUE: case GOTO: case IF: case EQ: case NE: case LT: case GT: case LE:
