@@ -18,7 +18,9 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * Parses one function body. SLL prediction with a bail-out first; on failure LL, which either succeeds or
+ * Parses one function body. The {@link QuickParser} reads it first, from arrays of token types and offsets
+ * (no token object per token), and gives it back when it is not sure to build what ANTLR would; then ANTLR,
+ * SLL prediction with a bail-out first; on failure LL, which either succeeds or
  * names the token where the body stops being C this grammar knows. The statement around that token is then
  * replaced by one SKIPPED token and the statement is parsed again, so a statement the grammar does not know
  * costs only itself. A body that does not parse whole is parsed a top-level statement at a time (so an error
