@@ -506,7 +506,10 @@ final class QuickParser {
         out();
     }
 
-    /** ([name])? pieces (expression)?; a macro piece before the operand's parenthesis is left to ANTLR. */
+    /**
+     * ([name])? pieces (expression)?. A macro piece takes the parenthesis after it as its own (ANTLR's first
+     * alternative when both readings parse).
+     */
     private void asmOperand() {
         in();
         if (ty[p] == LBRACK) {
@@ -514,10 +517,7 @@ final class QuickParser {
             expect(IDENT);
             expect(RBRACK);
         }
-        do {
-            if (ty[p] == IDENT && la(1) == LPAREN) throw GIVE_WAY;
-            asmPiece();
-        } while (ty[p] == STRING || ty[p] == IDENT);
+        do asmPiece(); while (ty[p] == STRING || ty[p] == IDENT);
         if (ty[p] == LPAREN) {
             p++;
             expression();
@@ -1232,8 +1232,22 @@ final class QuickParser {
             e = mk(Expr.Kind.INIT_LIST, null, null, List.of(init), null, f, p - 1);
         } else {
             switch (k) {
-                case RETURN: case BREAK: case CONTINUE: case GOTO: case IF: case EQ: case NE: case LT: case GT: case LE:
-                case GE:
+                case RETURN: { // a statement passed to a macro (PP_ASSERT_WITH_CODE(c, "msg", return -EINVAL)): its calls kept
+                    p++;
+                    Expr value = ty[p] == COMMA || ty[p] == RPAREN ? null : assignExpr(0);
+                    e = mk(Expr.Kind.UNPARSED, null, null, value == null ? null : List.of(value), null, f, p - 1);
+                    break;
+                }
+                case GOTO:
+                    p++;
+                    expect(IDENT);
+                    e = mk(Expr.Kind.UNPARSED, null, null, null, null, f, p - 1);
+                    break;
+                case BREAK: case CONTINUE: case EQ: case NE: case LT: case GT: case LE: case GE: // ASSERTCMP(a, ==, b)
+                    p++;
+                    e = mk(Expr.Kind.UNPARSED, null, null, null, null, f, f);
+                    break;
+                case IF:
                     throw GIVE_WAY;
                 default:
                     e = assignExpr(0);
