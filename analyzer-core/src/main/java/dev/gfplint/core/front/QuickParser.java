@@ -636,7 +636,7 @@ final class QuickParser {
                 identType = true;
             } else {
                 int n = ty[q + 1];
-                if (n == SEMI || n == COMMA || n == ASSIGN || n == LBRACK) identType = false;
+                if (n == SEMI || n == COMMA || n == ASSIGN || n == LBRACK || n == LPAREN) identType = false;
                 else if (n == IDENT || n == STAR || isSpecWord(n)) identType = true;
                 else throw GIVE_WAY;
             }
@@ -761,11 +761,22 @@ final class QuickParser {
     }
 
     /** (IDENT | TYPEDEF_NAME) declaratorSuffix*: the declared name. */
+    /** (IDENT | TYPEDEF_NAME) declaratorSuffix* | '(' declarator ')' declaratorSuffix*: the declared name. */
     private int directDeclarator() {
         in();
-        int k = ty[p];
-        if (k != IDENT && k != TYPEDEF_NAME) throw GIVE_WAY;
-        int name = p++;
+        int name;
+        if (ty[p] == LPAREN) { // int (*fn)(void)
+            p++;
+            in(); // declarator
+            if (ty[p] == STAR) pointer();
+            name = directDeclarator();
+            out();
+            expect(RPAREN);
+        } else {
+            int k = ty[p];
+            if (k != IDENT && k != TYPEDEF_NAME) throw GIVE_WAY;
+            name = p++;
+        }
         declaratorSuffixes();
         out();
         return name;
@@ -773,7 +784,15 @@ final class QuickParser {
 
     private void declaratorSuffixes() {
         while (ty[p] == LBRACK || ty[p] == LPAREN || ty[p] == COLON) {
-            if (ty[p] != LBRACK) throw GIVE_WAY; // a function declarator or a bit-field: left to ANTLR
+            if (ty[p] == COLON) throw GIVE_WAY; // a bit-field: left to ANTLR
+            if (ty[p] == LPAREN) { // a function declarator: its parameters
+                in();
+                p++;
+                if (ty[p] != RPAREN) parameterList();
+                expect(RPAREN);
+                out();
+                continue;
+            }
             in();
             p++;
             while (ty[p] == STATIC || isQualifier(ty[p])) {
@@ -789,6 +808,79 @@ final class QuickParser {
             expect(RBRACK);
             out();
         }
+    }
+
+    private void parameterList() {
+        in();
+        if (ty[p] == ELLIPSIS) {
+            p++;
+        } else {
+            parameterDeclaration();
+            while (ty[p] == COMMA) {
+                p++;
+                if (ty[p] == ELLIPSIS) {
+                    p++;
+                    break;
+                }
+                parameterDeclaration();
+            }
+        }
+        out();
+    }
+
+    /**
+     * declarationSpecifiers then a declarator, an abstract one or none; or, with a bare identifier for the type,
+     * specWord* IDENT specWord* and the same. After type words, an identifier followed by ',', ')' or '[' is the
+     * parameter's name (the first alternative, which ANTLR takes when both parse).
+     */
+    private void parameterDeclaration() {
+        in();
+        int q = p;
+        while (isSpecWord(ty[q])) q++;
+        boolean identType;
+        if (startsDefiniteType(ty[q])) {
+            identType = false;
+        } else if (ty[q] == IDENT) {
+            int n = ty[q + 1];
+            if (q == p || n == IDENT || n == STAR || isSpecWord(n)) identType = true;
+            else if (n == COMMA || n == RPAREN || n == LBRACK) identType = false;
+            else throw GIVE_WAY;
+        } else if (q > p) {
+            identType = false;
+        } else {
+            throw GIVE_WAY;
+        }
+        if (identType) {
+            while (isSpecWord(ty[p])) specWord();
+            expect(IDENT);
+            while (isSpecWord(ty[p])) specWord();
+        } else {
+            declarationSpecifiers();
+        }
+        int k = ty[p];
+        if (k == IDENT || k == TYPEDEF_NAME) {
+            in(); // declarator
+            directDeclarator();
+            out();
+        } else if (k == STAR) {
+            int j = p;
+            while (ty[j] == STAR || isQualifier(ty[j])) j++;
+            if (ty[j] == IDENT || ty[j] == TYPEDEF_NAME) { // a declarator
+                in();
+                pointer();
+                directDeclarator();
+                out();
+            } else if (ty[j] == COMMA || ty[j] == RPAREN) { // an abstract declarator
+                in();
+                pointer();
+                out();
+            } else {
+                throw GIVE_WAY;
+            }
+        } else if (k != COMMA && k != RPAREN) {
+            throw GIVE_WAY;
+        }
+        out();
     }
 
     private void pointer() {

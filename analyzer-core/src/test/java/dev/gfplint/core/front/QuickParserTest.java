@@ -54,6 +54,8 @@ class QuickParserTest {
         "x = a ? b : c ? d : e; x = a, b; return a, b;",
         "a * b; c * d = e; f * g + h; i * -j; k ** l, m; n * o[2] = { 0 };",
         "asm volatile(\"nop\" ::: \"memory\"); asm(\"mov %1, %0\" : \"=r\" (x) : [v] \"r\" (y), \"i\" (N(4)));",
+        "int (*fn)(int) = g; void (*cb)(struct foo *, const char *fmt, ...); long (*arr)[4]; int f2(void), g2(foo, foo *p, unsigned n, unsigned long, int *);",
+        "static DEFINE_MUTEX(m); static LIST_HEAD(l); static FOO(x) = { 1 }; bar baz(int a);",
         "FOO(x, return -EINVAL); BAR(y, return); BAZ(z, break, continue, goto out); ASSERTCMP(a, ==, b); out: ;",
         "asm volatile(\"mov %0, %1\" : FOO(x) (y), \"=r\" (z)); asm(\"\" : : \"i\" (OFF(a, (b))));",
         "asm goto(\"jmp %l0\" :::: out, again); asm __volatile__(ALTERNATIVE(\"a\", \"b\", X86_FEATURE_Y)); out: ;",
@@ -66,7 +68,7 @@ class QuickParserTest {
     @ValueSource(strings = {
         "a * (b);",                                // a declarator in parentheses, or a product
         "x = (a) ++b;",                            // cast or postfix: needs the next token
-        "int (*fn)(int) = g;",                     // a function declarator
+        "void (*fn)(int (*cb)(void));",            // a function pointer as a parameter
         "x = _Generic(x, int: 1, default: 2);",
         "nvkm_msec(d, t, if (x) break;);",         // an if statement passed to a macro
         "__extension__ x = 1;",
