@@ -1339,8 +1339,25 @@ final class QuickParser {
                     p++;
                     e = mk(Expr.Kind.UNPARSED, null, null, null, null, f, f);
                     break;
-                case IF:
-                    throw GIVE_WAY;
+                case IF: { // nvkm_msec(d, t, if (x) break;): the statements, as a statement expression
+                    Stmt block = new Stmt(Stmt.Kind.BLOCK, pos(f));
+                    Stmt first = new Stmt(Stmt.Kind.IF, pos(f));
+                    p++;
+                    expect(LPAREN);
+                    first.expr = expression();
+                    expect(RPAREN);
+                    first.then = statement();
+                    if (ty[p] == ELSE) {
+                        p++;
+                        first.otherwise = statement();
+                    }
+                    List<Stmt> items = new ArrayList<>();
+                    items.add(first);
+                    while (ty[p] != COMMA && ty[p] != RPAREN) items.add(statement());
+                    block.body = items;
+                    e = mk(Expr.Kind.STMT_EXPR, null, null, null, block, f, p - 1);
+                    break;
+                }
                 default:
                     e = assignExpr(0);
             }

@@ -56,6 +56,7 @@ class QuickParserTest {
         "asm volatile(\"nop\" ::: \"memory\"); asm(\"mov %1, %0\" : \"=r\" (x) : [v] \"r\" (y), \"i\" (N(4)));",
         "int (*fn)(int) = g; void (*cb)(struct foo *, const char *fmt, ...); long (*arr)[4]; int f2(void), g2(foo, foo *p, unsigned n, unsigned long, int *);",
         "static DEFINE_MUTEX(m); static LIST_HEAD(l); static FOO(x) = { 1 }; bar baz(int a);",
+        "nvkm_msec(d, t, if (x) break; else y = 1; z++;); FOO(a, if (b) c(); );",
         "FOO(x, return -EINVAL); BAR(y, return); BAZ(z, break, continue, goto out); ASSERTCMP(a, ==, b); out: ;",
         "asm volatile(\"mov %0, %1\" : FOO(x) (y), \"=r\" (z)); asm(\"\" : : \"i\" (OFF(a, (b))));",
         "asm goto(\"jmp %l0\" :::: out, again); asm __volatile__(ALTERNATIVE(\"a\", \"b\", X86_FEATURE_Y)); out: ;",
@@ -70,7 +71,7 @@ class QuickParserTest {
         "x = (a) ++b;",                            // cast or postfix: needs the next token
         "void (*fn)(int (*cb)(void));",            // a function pointer as a parameter
         "x = _Generic(x, int: 1, default: 2);",
-        "nvkm_msec(d, t, if (x) break;);",         // an if statement passed to a macro
+        "int x : 3;",                              // a bit-field
         "__extension__ x = 1;",
         "@@ not C ;",                              // an error: ANTLR skips the statement
         "if (a) foo(x) else bar();",               // a macro ending its statement before else
