@@ -319,19 +319,8 @@ final class QuickParser {
         switch (ty[p]) {
             case LBRACE:
                 return compound();
-            case IF: {
-                p++;
-                expect(LPAREN);
-                Stmt s = new Stmt(Stmt.Kind.IF, pos(f));
-                s.expr = expression();
-                expect(RPAREN);
-                s.then = statement();
-                if (ty[p] == ELSE) {
-                    p++;
-                    s.otherwise = statement();
-                }
-                return s;
-            }
+            case IF:
+                return ifStatement();
             case SWITCH:
             case WHILE: {
                 p++;
@@ -524,6 +513,21 @@ final class QuickParser {
             expect(RPAREN);
         }
         out();
+    }
+
+    /** IF '(' expression ')' statement (ELSE statement)?, from the IF (its end is the caller's to set). */
+    private Stmt ifStatement() {
+        Stmt s = new Stmt(Stmt.Kind.IF, pos(p));
+        p++;
+        expect(LPAREN);
+        s.expr = expression();
+        expect(RPAREN);
+        s.then = statement();
+        if (ty[p] == ELSE) {
+            p++;
+            s.otherwise = statement();
+        }
+        return s;
     }
 
     private Stmt exprStmt() {
@@ -1341,18 +1345,8 @@ final class QuickParser {
                     break;
                 case IF: { // nvkm_msec(d, t, if (x) break;): the statements, as a statement expression
                     Stmt block = new Stmt(Stmt.Kind.BLOCK, pos(f));
-                    Stmt first = new Stmt(Stmt.Kind.IF, pos(f));
-                    p++;
-                    expect(LPAREN);
-                    first.expr = expression();
-                    expect(RPAREN);
-                    first.then = statement();
-                    if (ty[p] == ELSE) {
-                        p++;
-                        first.otherwise = statement();
-                    }
                     List<Stmt> items = new ArrayList<>();
-                    items.add(first);
+                    items.add(ifStatement());
                     while (ty[p] != COMMA && ty[p] != RPAREN) items.add(statement());
                     block.body = items;
                     e = mk(Expr.Kind.STMT_EXPR, null, null, null, block, f, p - 1);
