@@ -202,28 +202,24 @@ final class BodyParser {
      * statement, not of the whole body again.
      */
     Result parse(TokenBuffer tb, int[] seq, int open, int close, Set<String> typedefs, AstBuilder ast) {
-        java.util.function.Function<Object, Stmt> build =
-                r -> r instanceof Stmt s ? s : ast.body((KernelC.FunctionBodyContext) r);
         if (close <= open || tb.type(seq[open]) != LBRACE || tb.type(seq[close]) != RBRACE) {
             return new Result(null, 0, "unbalanced braces");
         }
         Outcome o = new Outcome();
         int run = CHUNK;
         if (close - open <= CHUNKED_ABOVE) {
+            boolean triedQuick = false;
             if (quick != null) { // first without a parser token object per token: most bodies need none
                 QuickParser.Tokens qt = quickTokens(tb, seq, open, close, typedefs);
-                if (firstTooDeep(qt.type, qt.size) == null) {
-                    Stmt body = quick.parse(qt, ast);
-                    if (body != null) {
-                        quickDeepest = Math.max(quickDeepest, quick.deepest());
-                        quickBodies++;
-                        return new Result(body, 0, null);
-                    }
+                if (firstTooDeep(qt.type, qt.size) == null) { // else its statements too deep are skipped first
+                    triedQuick = true;
+                    Stmt body = quickParse(qt, ast);
+                    if (body != null) return new Result(body, 0, null);
                 }
             }
-            Object r = parseRun(tokens(tb, seq, open + 1, close - 1, open, close, typedefs), tb, o, 1, ast, false);
-            if (!(r instanceof String)) {
-                return new Result(build.apply(r), o.skipped, null, o.tooDeep, o.firstTooDeep, o.whyTooDeep);
+            Object r = parseRun(tokens(tb, seq, open + 1, close - 1, open, close, typedefs), tb, o, 1, ast, !triedQuick);
+            if (r instanceof Stmt body) {
+                return new Result(body, o.skipped, null, o.tooDeep, o.firstTooDeep, o.whyTooDeep);
             }
             o = new Outcome(); // parsed again below, statement by statement
             run = 1;
@@ -239,8 +235,7 @@ final class BodyParser {
                 toks = replace(toks, new int[] {1, toks.size() - 3}, tb);
                 r = parseRun(toks, tb, o, 1, ast, true);
             }
-            if (!(r instanceof String)) {
-                Stmt block = build.apply(r);
+            if (r instanceof Stmt block) {
                 if (first == null) first = block;
                 items.addAll(block.body);
             }
@@ -252,54 +247,61 @@ final class BodyParser {
         return new Result(body, o.skipped, null, o.tooDeep, o.firstTooDeep, o.whyTooDeep);
     }
 
+    /** Receives the parser tokens of a run: type, and the stream indices of its first and last token. */
+    private interface TokenSink {
+        void add(int type, int first, int last);
+    }
+
     /**
      * The parser's tokens for stream indices [from, to] between the body's braces {@code open} and {@code close},
-     * with identifiers that stand for types marked, and EOF at the end.
+     * with identifiers that stand for types marked, in order: each one token of the stream, but adjacent string
+     * literals, which are one (C joins them before parsing; as one token they spare the parser a choice it
+     * could only make by reading to the end of the run, at each string).
      */
-    private List<KToken> tokens(TokenBuffer tb, int[] seq, int from, int to, int open, int close, Set<String> typedefs) {
-        List<KToken> toks = new ArrayList<>(to - from + 4);
+    private void tokens(TokenBuffer tb, int[] seq, int from, int to, int close, Set<String> typedefs, TokenSink sink) {
         char[] s = tb.text;
-        toks.add(new KToken(tb, LBRACE, seq[open]));
         for (int k = from; k <= to; k++) {
             int idx = seq[k];
             int t = tb.type(idx);
             if (t == STRING && k < to && tb.type(seq[k + 1]) == STRING) {
-                // Adjacent string literals are one literal (C joins them before parsing). As one token they
-                // spare the parser a choice it could only make by reading to the end of the run, at each string.
-                List<KToken> parts = new ArrayList<>();
-                for (; k <= to && tb.type(seq[k]) == STRING; k++) parts.add(new KToken(tb, STRING, seq[k]));
-                k--;
-                toks.add(new KToken(tb, STRING, idx, parts));
+                int first = k;
+                while (k < to && tb.type(seq[k + 1]) == STRING) k++;
+                sink.add(STRING, first, k);
                 continue;
             }
             if (t == IDENT && isTypeName(tb, idx, s, typedefs, tb.type(seq[k - 1]),
                     k + 1 <= close ? tb.type(seq[k + 1]) : -1)) {
                 t = TYPEDEF_NAME;
             }
-            toks.add(new KToken(tb, t, idx));
+            sink.add(t, k, k);
         }
+    }
+
+    /** {@link #tokens(TokenBuffer, int[], int, int, int, Set, TokenSink)} as parser token objects, with the braces and EOF. */
+    private List<KToken> tokens(TokenBuffer tb, int[] seq, int from, int to, int open, int close, Set<String> typedefs) {
+        List<KToken> toks = new ArrayList<>(to - from + 4);
+        toks.add(new KToken(tb, LBRACE, seq[open]));
+        tokens(tb, seq, from, to, close, typedefs, (t, first, last) -> {
+            if (first == last) {
+                toks.add(new KToken(tb, t, seq[first]));
+                return;
+            }
+            List<KToken> parts = new ArrayList<>(last - first + 1);
+            for (int k = first; k <= last; k++) parts.add(new KToken(tb, STRING, seq[k]));
+            toks.add(new KToken(tb, STRING, seq[first], parts));
+        });
         toks.add(new KToken(tb, RBRACE, seq[close]));
         toks.add(new KToken(tb, Token.EOF, -1));
         return toks;
     }
 
-    /** The same tokens as {@link #tokens} for the whole body [open, close], as the quick parser's arrays. */
+    /** The same tokens for the whole body [open, close], as the quick parser's arrays (no object per token). */
     private QuickParser.Tokens quickTokens(TokenBuffer tb, int[] seq, int open, int close, Set<String> typedefs) {
         QuickParser.Tokens q = new QuickParser.Tokens(tb, close - open + 2);
-        char[] s = tb.text;
         q.add(LBRACE, seq[open], tb.end(seq[open]), null);
-        for (int k = open + 1; k < close; k++) {
-            int idx = seq[k];
-            int t = tb.type(idx);
-            if (t == STRING && k + 1 < close && tb.type(seq[k + 1]) == STRING) { // joined, as in tokens()
-                int end = tb.end(idx);
-                while (k + 1 < close && tb.type(seq[k + 1]) == STRING) end = Math.max(end, tb.end(seq[++k]));
-                q.add(STRING, idx, end, null);
-                continue;
-            }
-            if (t == IDENT && isTypeName(tb, idx, s, typedefs, tb.type(seq[k - 1]), tb.type(seq[k + 1]))) t = TYPEDEF_NAME;
-            q.add(t, idx, tb.end(idx), null);
-        }
+        // a joined string ends where its last part does, as KToken.endOffset says
+        tokens(tb, seq, open + 1, close - 1, close, typedefs, (t, first, last) ->
+                q.add(t, seq[first], Math.max(tb.end(seq[first]), tb.end(seq[last])), null));
         q.add(RBRACE, seq[close], tb.end(seq[close]), null);
         q.add(Token.EOF, -1, 0, null);
         return q;
@@ -331,22 +333,18 @@ final class BodyParser {
             o.tooDeep(toks.get(span[2]), span[3] == 0 ? NESTING : CHAINED);
             toks = replace(toks, span, tb);
         }
-        if (quick != null && tryQuick) {
-            Stmt body = quick.parse(toks, ast);
-            if (body != null) {
-                quickDeepest = Math.max(quickDeepest, quick.deepest());
-                quickBodies++;
-                for (KToken k : toks) if (k.getType() == SKIPPED) o.skipped++;
-                return body;
-            }
+        Stmt body = quick != null && tryQuick ? quickParse(QuickParser.Tokens.of(toks), ast) : null;
+        if (body != null) {
+            for (KToken k : toks) if (k.getType() == SKIPPED) o.skipped++;
+            return body;
         }
         antlrBodies++;
         try {
             for (int round = 0; round < rounds; round++) {
                 Object r = attempt(toks);
-                if (r instanceof KernelC.FunctionBodyContext) {
+                if (r instanceof KernelC.FunctionBodyContext tree) {
                     for (KToken k : toks) if (k.getType() == SKIPPED) o.skipped++;
-                    return r;
+                    return ast.body(tree);
                 }
                 int[] span;
                 if (r instanceof TooDeep d) {
@@ -370,6 +368,16 @@ final class BodyParser {
         }
         return "more than " + MAX_ROUNDS + " unparsable statements"
                 + (o.tooDeep > 0 ? " (" + o.tooDeep + " of them with " + o.whyTooDeep + ")" : "");
+    }
+
+    /** The quick parser's statements for these tokens, counted; or null when ANTLR must parse them. */
+    private Stmt quickParse(QuickParser.Tokens toks, AstBuilder ast) {
+        Stmt body = quick.parse(toks, ast);
+        if (body != null) {
+            quickDeepest = Math.max(quickDeepest, quick.deepest());
+            quickBodies++;
+        }
+        return body;
     }
 
     /** Set in place of a run's tokens once it is parsed (one per parser: a token stream is not thread-safe). */

@@ -17,10 +17,10 @@ import org.antlr.v4.runtime.Token;
  *
  * <p>It decides each choice from a token or two, and only where that is the choice ANTLR makes: where the
  * grammar is ambiguous it takes the first alternative, as ANTLR does, and where the choice would need more
- * lookahead than it takes (an unknown {@code a * b;}, {@code (a) ++b}, a function declarator, asm, _Generic,
- * statements passed to macros...) it gives the whole body back (null) and ANTLR parses it. So does every
- * error: what it accepts, ANTLR accepts with the same tree; what ANTLR must skip, it never sees. One instance
- * per thread; state lives only for one {@link #parse} call.
+ * lookahead than it takes ({@code (a) ++b}, {@code a * (b);}, a bit-field, a function pointer among
+ * parameters, _Generic...) it gives the whole body back (null) and ANTLR parses it. So does every error: what
+ * it accepts, ANTLR accepts with the same tree; what ANTLR must skip, it never sees. One instance per thread;
+ * state lives only for one {@link #parse} call.
  */
 final class QuickParser {
     /** Gives the body to ANTLR. One instance without a stack trace: it is thrown for a few percent of bodies. */
@@ -57,13 +57,6 @@ final class QuickParser {
     /** The depth ANTLR's tree of the last body parsed here would have had. */
     int deepest() {
         return deepest;
-    }
-
-    /** {@link #parse(Tokens, AstBuilder)} of parser tokens already made (a run of statements after an error). */
-    Stmt parse(List<KToken> toks, AstBuilder builder) {
-        Tokens q = new Tokens(toks.get(0).tb, toks.size());
-        for (KToken k : toks) q.add(k.getType(), k.idx, k.idx < 0 ? 0 : k.endOffset(), k.getType() == SKIPPED ? k : null);
-        return parse(q, builder);
     }
 
     /**
@@ -105,6 +98,13 @@ final class QuickParser {
         int[] type, idx, end;
         /** Null until a token with an object is added. */
         KToken[] special;
+
+        /** Parser token objects already made (a run of statements after an error) as arrays. */
+        static Tokens of(List<KToken> toks) {
+            Tokens q = new Tokens(toks.get(0).tb, toks.size());
+            for (KToken k : toks) q.add(k.getType(), k.idx, k.idx < 0 ? 0 : k.endOffset(), k.getType() == SKIPPED ? k : null);
+            return q;
+        }
 
         Tokens(TokenBuffer tb, int capacity) {
             this.tb = tb;
@@ -1066,13 +1066,12 @@ final class QuickParser {
             if (q < prec) break;
             wraps++; // ANTLR wraps the operand so far in a new context
             in();
-            int b = begin;
             switch (q) {
                 case P_INDEX: {
                     p++;
                     Expr ix = expression();
                     expect(RBRACK);
-                    left = mk(Expr.Kind.INDEX, null, null, List.of(left, ix), null, b, p - 1);
+                    left = mk(Expr.Kind.INDEX, null, null, List.of(left, ix), null, begin, p - 1);
                     break;
                 }
                 case P_CALL: {
@@ -1081,19 +1080,19 @@ final class QuickParser {
                     kids.add(left);
                     if (ty[p] != RPAREN) argumentList(kids);
                     expect(RPAREN);
-                    left = mk(Expr.Kind.CALL, null, null, kids, null, b, p - 1);
+                    left = mk(Expr.Kind.CALL, null, null, kids, null, begin, p - 1);
                     break;
                 }
                 case P_MEMBER: {
                     int op = p++;
                     if (ty[p] != IDENT && ty[p] != TYPEDEF_NAME) throw GIVE_WAY;
                     int m = p++;
-                    left = mk(Expr.Kind.MEMBER, text(op), text(m), List.of(left), null, b, m);
+                    left = mk(Expr.Kind.MEMBER, text(op), text(m), List.of(left), null, begin, m);
                     break;
                 }
                 case P_POSTFIX: {
                     int op = p++;
-                    left = mk(Expr.Kind.POSTFIX, text(op), null, List.of(left), null, b, op);
+                    left = mk(Expr.Kind.POSTFIX, text(op), null, List.of(left), null, begin, op);
                     break;
                 }
                 case P_STRING: {
@@ -1102,7 +1101,7 @@ final class QuickParser {
                     List<Expr> kids = new ArrayList<>();
                     kids.add(left);
                     kids.addAll(stringParts());
-                    left = mk(Expr.Kind.STRING, null, null, kids, null, b, p - 1);
+                    left = mk(Expr.Kind.STRING, null, null, kids, null, begin, p - 1);
                     break;
                 }
                 case P_COND: {
@@ -1114,19 +1113,19 @@ final class QuickParser {
                     kids.add(left);
                     kids.add(mid);
                     kids.add(other);
-                    left = mk(Expr.Kind.CONDITIONAL, "?:", null, kids, null, b, p - 1);
+                    left = mk(Expr.Kind.CONDITIONAL, "?:", null, kids, null, begin, p - 1);
                     break;
                 }
                 case P_ASSIGN: {
                     int op = p++;
                     Expr right = assignExpr(P_ASSIGN);
-                    left = mk(Expr.Kind.ASSIGN, text(op), null, List.of(left, right), null, b, p - 1);
+                    left = mk(Expr.Kind.ASSIGN, text(op), null, List.of(left, right), null, begin, p - 1);
                     break;
                 }
                 default: { // a left-associative binary operator
                     int op = p++;
                     Expr right = assignExpr(q + 1);
-                    left = mk(Expr.Kind.BINARY, text(op), null, List.of(left, right), null, b, p - 1);
+                    left = mk(Expr.Kind.BINARY, text(op), null, List.of(left, right), null, begin, p - 1);
                 }
             }
         }
@@ -1135,8 +1134,7 @@ final class QuickParser {
     }
 
     /** The alternatives of assignExpr that do not start with an operand: primaries and prefix operators. */
-    private Expr operand(int begin) {
-        int b = begin;
+    private Expr operand(int b) {
         switch (ty[p]) {
             case INC: case DEC: case AMP: case STAR: case PLUS: case MINUS: case TILDE: case BANG: {
                 int op = p++;
@@ -1157,9 +1155,9 @@ final class QuickParser {
                 if (ty[p] == LPAREN && startsTypeName(p + 1)) {
                     if (ty[closing(p) + 1] == LBRACE) throw GIVE_WAY; // sizeof a compound literal
                     p++;
-                    int tb = p;
+                    int from = p;
                     typeName();
-                    String type = text(tb, p - 1);
+                    String type = text(from, p - 1);
                     expect(RPAREN);
                     return mk(Expr.Kind.SIZEOF_TYPE, text(op), type, null, null, b, p - 1);
                 }
@@ -1171,9 +1169,9 @@ final class QuickParser {
                 if (startsTypeName(p + 1)) {
                     if (ty[closing(p) + 1] == LBRACE) return primaryExpr(); // a compound literal
                     p++;
-                    int tb = p;
+                    int from = p;
                     typeName();
-                    String type = text(tb, p - 1);
+                    String type = text(from, p - 1);
                     expect(RPAREN);
                     Expr o = assignExpr(P_CAST);
                     return mk(Expr.Kind.CAST, null, type, List.of(o), null, b, p - 1);
@@ -1238,9 +1236,9 @@ final class QuickParser {
                     expect(RPAREN);
                     e = mk(Expr.Kind.STMT_EXPR, null, null, null, block, f, p - 1);
                 } else if (startsTypeName(p)) { // (type){ ... }
-                    int tb = p;
+                    int from = p;
                     typeName();
-                    String type = text(tb, p - 1);
+                    String type = text(from, p - 1);
                     expect(RPAREN);
                     expect(LBRACE);
                     List<Expr> kids = new ArrayList<>();

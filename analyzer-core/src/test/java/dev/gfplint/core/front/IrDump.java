@@ -8,6 +8,22 @@ import java.util.List;
 final class IrDump {
     private IrDump() {}
 
+    /** A file's parse counters and notes. */
+    static String counters(FrontEnd.Result r) {
+        FrontEnd.FileStats st = r.stats();
+        return "deepest " + st.deepestStatement + ", skipped " + st.statementsSkipped + ", fully parsed "
+                + st.functionsFullyParsed + " of " + st.functions + "; notes " + r.notes();
+    }
+
+    /** Everything the front end gave for a file: its counters, notes, and each function's name and body. */
+    static String of(FrontEnd.Result r) {
+        StringBuilder sb = new StringBuilder(counters(r));
+        if (r.unit() != null) {
+            for (dev.gfplint.core.ir.Function f : r.unit().functions()) sb.append("\nfunction ").append(f.name()).append(of(f.body()));
+        }
+        return sb.toString();
+    }
+
     static String of(Stmt s) {
         StringBuilder sb = new StringBuilder();
         stmt(sb, s, 0);

@@ -45,10 +45,7 @@ public final class QuickParserDiff {
             files.incrementAndGet();
             if (rq.unit() == null || ra.unit() == null) return;
             List<Function> fq = rq.unit().functions(), fa = ra.unit().functions();
-            String sq = rq.stats().deepestStatement + " " + rq.stats().statementsSkipped + " " + rq.stats().functionsFullyParsed
-                    + " " + rq.notes();
-            String sa = ra.stats().deepestStatement + " " + ra.stats().statementsSkipped + " " + ra.stats().functionsFullyParsed
-                    + " " + ra.notes();
+            String sq = IrDump.counters(rq), sa = IrDump.counters(ra);
             if (!sq.equals(sa)) {
                 statsDiffer.incrementAndGet();
                 if (shown.incrementAndGet() <= show) System.out.println("STATS " + path + "\n quick: " + sq + "\n antlr: " + sa);
