@@ -35,11 +35,15 @@ public final class SleepingAllocInAtomic extends Rule {
             whose body is one lock call, count as the lock they take), into the functions called there (with the call chain),
             (up to three calls deep from where the context begins; a name defined more than once is not followed),
             and the callbacks registered to run in irq, NMI or softirq context. Only a context held on every path
-            through a function counts. It is an error when the allocation itself runs in the context for every
-            known caller, a warning when it is reached through calls made in the context (then the finding is
-            on that call: it is where the fix goes) or only some callers hold the context. Sleepable locks (mutex,
+            through a function counts. It is an error when the allocation itself runs in a context its own
+            function holds on every path or runs in as a registered callback, a warning when it is reached through calls made in the context. Then
+            the finding is on that call, since that is where the fix goes. Every such call is reported, whoever
+            else calls the allocating function, so a call's finding depends only on the function making it and
+            on what it calls. Sleepable locks (mutex,
             rw_semaphore, semaphore, SRCU) are not atomic. A branch that tests the context
-            (`gfpflags_allow_blocking(gfp)`, `preemptible()`, `!in_atomic()`) is trusted, and so is a mask
+            (`gfpflags_allow_blocking(gfp)`, `preemptible()`, `!in_atomic()`) is trusted, also where such a
+            test is one condition of several (`if (gfpflags_allow_blocking(gfp) && !external) { unlock; allocate;
+            lock } else allocate`: the other branch is taken as chosen for a mask that does not block), and so is a mask
             chosen at run time between a blocking and a non-blocking value (`in_irq ? GFP_ATOMIC : GFP_KERNEL`). Calls that drop their
             own lock around the allocation (`__xa_store()` under `xa_lock()`, `xas_nomem()`) are correct.
 
@@ -76,24 +80,58 @@ public final class SleepingAllocInAtomic extends Rule {
 
     @Override
     public void checkModel(Model model, Consumer<Finding> out) {
-        // One finding per place to fix: the allocation itself when the context is its own function's, else the
-        // call made in the atomic context (the first call of the chain), with the allocations it reaches.
+        // One finding per place to fix: the allocation itself when its own function holds the context (or runs in
+        // it as a callback), else each call made in the context, with the allocations it reaches. Where a call's
+        // finding goes depends only on the function making it and on what it calls, never on who else calls them.
         java.util.Map<Trace.Step, List<Hit>> byAnchor = new java.util.LinkedHashMap<>();
-        model.forEachSite(id(), s -> judge(model, s, byAnchor, out));
-        model.forEachDeclaredCall(id(), s -> judge(model, s, byAnchor, out));
+        model.forEachSite(id(), s -> judgeAtSite(model, s, byAnchor, out));
+        model.forEachDeclaredCall(id(), s -> judgeAtSite(model, s, byAnchor, out));
+        model.forEachReachedInContext(id(), r -> {
+            Hit h = hit(model, r.site(), r.contexts());
+            if (h == null) return;
+            FunctionFacts f = model.function(r.fn());
+            Trace.Step anchor = new Trace.Step(f.name, f.file, f.lines[r.call()], f.cols[r.call()], f.callees[r.call()]);
+            byAnchor.computeIfAbsent(anchor, k -> new ArrayList<>()).add(h);
+        });
         for (var e : byAnchor.entrySet()) {
             Trace.Step anchor = e.getKey();
-            List<Hit> hits = e.getValue();
+            List<Hit> hits = new ArrayList<>();
+            for (Hit x : e.getValue()) { // one per allocation: the same one reached with two masks is one to fix
+                int at = -1;
+                for (int k = 0; k < hits.size() && at < 0; k++) if (hits.get(k).site().equals(x.site())) at = k;
+                if (at < 0) hits.add(x);
+                else if (stronger(x, hits.get(at))) hits.set(at, x);
+            }
             Hit h = hits.get(0);
-            for (Hit x : hits) if (!x.vmallocAnyway() && (h.vmallocAnyway() || more(x, h))) h = x;
+            for (Hit x : hits) if (stronger(x, h)) h = x;
             out.accept(report(model, anchor, h, hits.size() - 1));
         }
     }
 
-    /** Files the site under its anchor when some context makes its mask sleep there; the raw-spinlock note otherwise. */
-    private void judge(Model model, Model.AllocSite s, java.util.Map<Trace.Step, List<Hit>> byAnchor, Consumer<Finding> out) {
+    /** Whether {@code x} is the one to name: not the vmalloc note where {@code h} is, or held where h is not. */
+    private static boolean stronger(Hit x, Hit h) {
+        return !x.vmallocAnyway() && (h.vmallocAnyway() || more(x, h));
+    }
+
+    /** Files the site under itself when its own context makes its mask sleep there; the NMI or raw-spinlock note otherwise. */
+    private void judgeAtSite(Model model, Model.AllocSite s, java.util.Map<Trace.Step, List<Hit>> byAnchor, Consumer<Finding> out) {
+        Hit h = hit(model, s, model.ownContexts(s));
+        FunctionFacts f = model.function(s.fn());
+        if (h == null) {
+            if (model.declaration(s) != null) return;
+            Model.SiteContext nmi = null;
+            for (Model.SiteContext c : model.contexts(s)) if ((c.atomic().may() & ExecKind.NMI.bit()) != 0) nmi = c;
+            if (nmi != null) out.accept(nmiNote(model, s, f, nmi));
+            else if (model.rawSpinAt(s.fn(), s.call())) out.accept(rawNote(model, s, f));
+            return;
+        }
+        Trace.Step anchor = new Trace.Step(f.name, f.file, f.lines[s.call()], f.cols[s.call()], s.allocator().name());
+        byAnchor.computeIfAbsent(anchor, k -> new ArrayList<>()).add(h);
+    }
+
+    /** The context among {@code contexts} in which the site's mask sleeps, the strongest; null when none does or the code chooses at run time. */
+    private static Hit hit(Model model, Model.AllocSite s, List<Model.SiteContext> contexts) {
         AllocatorSemantics q = model.semantics();
-        List<Model.SiteContext> contexts = model.contexts(s); // computed once: most sites need it twice
         Model.SiteContext best = null;
         boolean vmallocAnyway = false;
         for (Model.SiteContext c : contexts) {
@@ -110,18 +148,8 @@ public final class SleepingAllocInAtomic extends Rule {
                 vmallocAnyway = true;
             }
         }
-        FunctionFacts f = model.function(s.fn());
-        if (best != null && !vmallocAnyway && choosesAtRunTime(model, contexts, best)) return;
-        if (best == null) {
-            if (model.declaration(s) != null) return;
-            Model.SiteContext nmi = null;
-            for (Model.SiteContext c : contexts) if ((c.atomic().may() & ExecKind.NMI.bit()) != 0) nmi = c;
-            if (nmi != null) out.accept(nmiNote(model, s, f, nmi));
-            else if (model.rawSpinAt(s.fn(), s.call())) out.accept(rawNote(model, s, f));
-            return;
-        }
-        Trace.Step anchor = anchor(best, f, s);
-        byAnchor.computeIfAbsent(anchor, k -> new ArrayList<>()).add(new Hit(s, best, vmallocAnyway));
+        if (best == null || !vmallocAnyway && choosesAtRunTime(model, contexts, best)) return null;
+        return new Hit(s, best, vmallocAnyway);
     }
 
     /**
@@ -142,16 +170,6 @@ public final class SleepingAllocInAtomic extends Rule {
     /** Whether {@code a} is the stronger finding: held on every path and caller where {@code b} is not. */
     private static boolean more(Hit a, Hit b) {
         return (a.context().atomic().must() & ExecKind.ATOMIC) != 0 && (b.context().atomic().must() & ExecKind.ATOMIC) == 0;
-    }
-
-    /** Where the fix goes: the allocation when its own function holds the context, else the call made in it. */
-    private static Trace.Step anchor(Model.SiteContext c, FunctionFacts f, Model.AllocSite s) {
-        Model.Atomic a = c.atomic();
-        Trace.Step site = new Trace.Step(f.name, f.file, f.lines[s.call()], f.cols[s.call()], s.allocator().name());
-        if (a.localMay() != 0) return site;
-        List<Trace.Step> chain = a.chain().isEmpty() ? c.chain() : a.chain();
-        for (Trace.Step st : chain) if (st.caller() != null) return st; // skips a callback's registration
-        return site;
     }
 
     private Finding report(Model model, Trace.Step anchor, Hit h, int others) {

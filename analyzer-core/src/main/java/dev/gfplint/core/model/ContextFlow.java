@@ -382,6 +382,12 @@ final class ContextFlow {
                     if (c.kids().size() == 2 && ("&&".equals(c.op()) && v || "||".equals(c.op()) && !v)) {
                         stack.push(new Object[] {c.kid(0), v});
                         stack.push(new Object[] {c.kid(1), v});
+                    } else if (c.kids().size() == 2 && ("&&".equals(c.op()) || "||".equals(c.op()))) {
+                        // the side where a test saying blocking is allowed was one condition of several
+                        // (if (gfpflags_allow_blocking(gfp) && !external) { unlock; alloc; lock } else alloc): the
+                        // code chose it by that test and another it knows of; trusted like the test alone
+                        boolean and = "&&".equals(c.op());
+                        for (Expr k : c.kids()) if (allowsWhen(k, and)) e[2 + side] |= ExecKind.ALLOWED;
                     }
                 }
                 case CALL -> {
@@ -409,6 +415,27 @@ final class ContextFlow {
                 default -> { }
             }
         }
+    }
+
+    /** Whether {@code x}, through {@code !}, likely() and unlikely(), is a test saying blocking is allowed when it holds, and is {@code truth} when it holds. */
+    private boolean allowsWhen(Expr x, boolean truth) {
+        for (int steps = 0; x != null && steps < 16; steps++) {
+            if (x.kind() == Expr.Kind.UNARY && "!".equals(x.op()) && !x.kids().isEmpty()) {
+                x = x.kid(0);
+                truth = !truth;
+                continue;
+            }
+            if (x.kind() != Expr.Kind.CALL || x.calleeName() == null) return false;
+            String n = x.calleeName();
+            if ((n.equals("likely") || n.equals("unlikely")) && x.args().size() == 1) {
+                x = x.args().get(0);
+                continue;
+            }
+            // only a test that says blocking is allowed when it holds (gfpflags_allow_blocking(), preemptible()):
+            // in_atomic() || irqs_disabled() is the atomic side of its if, not a choice with another condition
+            return Boolean.FALSE.equals(catalog.contextTest(n)) && truth;
+        }
+        return false;
     }
 
     /** One item per kind of {@code kinds}, all taken by one call; returns {bits}. */

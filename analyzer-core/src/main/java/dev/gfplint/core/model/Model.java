@@ -167,6 +167,19 @@ public final class Model {
     int[] ctxMust, ctxMay;
     AtomicRoot[] ctxRoot;
     Trace[] ctxWitness;
+    /** Per function registered as a callback: kinds it runs in for every registration / for some, and the first registration (null: none). */
+    int[] cbMust, cbMay;
+    AtomicRoot[] cbRoot;
+    Trace.Step[] cbStep;
+    /** Per function, the {call, function} pairs whose function runs inside the call (null: none). */
+    int[][][] runsInside;
+    /** Whether a call of the first function resolving to the second may be to another definition of its name. */
+    ModelBuilder.Ambiguity ambiguous;
+    private AtomicReach atomicReach;
+
+    boolean ambiguousCall(int fn, int g) {
+        return ambiguous != null && ambiguous.at(fn, g);
+    }
     /** Per function, a lock a direct caller holds around a call to it (null: none seen). */
     String[] callerLock;
     /** Per function, how reclaim, writeback or a locked page's read reaches it (top-down, innermost first), or null. */
@@ -460,6 +473,107 @@ public final class Model {
     }
 
     /**
+     * The atomic context function {@code fn} holds itself at call {@code call}: a lock or section it takes
+     * there on every path, or the context it runs in as a registered callback (a hard-irq handler, a timer),
+     * less what it dropped on the way; {@link Atomic#NONE} otherwise. Unlike {@link #atomicAt} it does not
+     * depend on the function's callers: what they hold is theirs to report, at their call.
+     */
+    public Atomic ownAtomicAt(int fn, int call) {
+        FunctionFacts f = functions.get(fn);
+        long p = f.contextAt(call);
+        int em = cbMust == null ? 0 : cbMust[fn], ey = cbMay == null ? 0 : cbMay[fn];
+        Kinds k = kindsAt(p, em, ey);
+        if (k == null) return Atomic.NONE;
+        if (k.local() != 0) return new Atomic(k.must(), k.may(), k.local(), localRoot(f, p), List.of());
+        return new Atomic(k.must(), k.may(), 0, cbRoot[fn], List.of(cbStep[fn]));
+    }
+
+    /** The masks allocation {@code s} may see (as {@link #contexts}), each with the context its own function holds ({@link #ownAtomicAt}). */
+    public List<SiteContext> ownContexts(AllocSite s) {
+        Atomic a = decidesByContext(s.mask()) ? Atomic.NONE : ownAtomicAt(s.fn(), s.call());
+        List<SiteContext> out = new ArrayList<>();
+        for (SiteContext c : computeContexts(s)) {
+            out.add(new SiteContext(c.raw(), c.effective(), c.scopesMust(), c.scopesMay(), c.chain(), a));
+        }
+        return out;
+    }
+
+    /**
+     * An allocation that call {@code call} of {@code fn}, made in an atomic context {@code fn} holds itself
+     * ({@link #ownAtomicAt}), reaches through at most {@link ModelBuilder#MAX_CONTEXT_DEPTH} calls, with the masks
+     * this call gives it: one context per value, its atomic context the one held at the call less what the calls
+     * on the way drop, its chain from the call to the allocating function.
+     */
+    public record Reached(int fn, int call, AllocSite site, List<SiteContext> contexts) {}
+
+    /**
+     * Runs {@code body} on what every call made in an atomic context reaches ({@link Reached}), function by
+     * function and call by call; what it throws for one function (a bug) is recorded as an internal error of
+     * {@code what} in that function's file, and the others are still handled.
+     */
+    public void forEachReachedInContext(String what, java.util.function.Consumer<Reached> body) {
+        if (atomicReach == null) atomicReach = new AtomicReach(this);
+        for (int fn = 0; fn < functions.size(); fn++) {
+            FunctionFacts f = functions.get(fn);
+            if (f.contextAt == null && (cbMay == null || cbMay[fn] == 0)) continue; // holds nothing and runs in no callback context
+            final int g = fn;
+            incidents.guard(f.file, f.line, what, () -> {
+                for (int c = 0; c < f.callCount(); c++) {
+                    for (Reached r : reachedInContext(g, c)) body.accept(r);
+                }
+            });
+        }
+    }
+
+    private List<Reached> reachedInContext(int fn, int call) {
+        Atomic own = ownAtomicAt(fn, call);
+        if (!own.isAtomic()) return List.of();
+        FunctionFacts f = functions.get(fn);
+        List<AtomicReach.Entry> entries = atomicReach.viaCall(fn, call, ModelBuilder.MAX_CONTEXT_DEPTH - 1, true);
+        if (entries.isEmpty()) return List.of();
+        List<Reached> out = new ArrayList<>();
+        for (AtomicReach.Entry e : entries) {
+            if ((e.droppedMust() & ExecKind.ALLOWED) != 0) continue;
+            int must = own.must() & ~e.droppedMay(), may = own.may() & ~e.droppedMay();
+            if ((e.droppedMay() & ExecKind.ALLOWED) != 0) must = 0;
+            if ((may & ExecKind.ATOMIC) == 0) continue;
+            List<Trace.Step> chain = new ArrayList<>(own.chain());
+            chain.addAll(e.chain().steps());
+            Atomic a = new Atomic(must, may, 0, own.root(), chain);
+            int sm = e.scopesMust() | f.scopeMust(call) | entryMust[fn], sy = e.scopesMay() | f.scopeMay(call) | entryMay[fn];
+            List<SiteContext> cs = new ArrayList<>();
+            long deps = e.mask() == null ? 0 : e.mask().params();
+            for (MaskExpr g : e.guards()) deps |= g.params();
+            Evaluator.Context base = Evaluator.Context.inFile(f.file).withScopes(sm, sy);
+            if (deps == 0) {
+                addContexts(cs, e, base, sm, sy, chain, a);
+            } else {
+                int p0 = Long.numberOfTrailingZeros(deps);
+                List<Incoming> in = incoming(fn, p0);
+                if (in.isEmpty()) addContexts(cs, e, base, sm, sy, chain, a);
+                for (Incoming inc : in) {
+                    addContexts(cs, e, base.withParams(i -> {
+                        if (i == p0) return List.of(inc.value());
+                        List<Mask> w = inc.with(i);
+                        return w != null ? w : joinedIncoming(fn, i);
+                    }), sm, sy, chain, a);
+                }
+            }
+            if (!cs.isEmpty()) out.add(new Reached(fn, call, e.site(), cs));
+        }
+        return out;
+    }
+
+    /** The contexts of entry {@code e} where the caller's parameters are as {@code c} says; none when its tests fail there. */
+    private void addContexts(List<SiteContext> out, AtomicReach.Entry e, Evaluator.Context c, int sm, int sy,
+                             List<Trace.Step> chain, Atomic a) {
+        for (MaskExpr g : e.guards()) if (evaluator.evalFeasible(g, c).isEmpty()) return;
+        if (e.mask() != null && decidesByContext(e.mask())) return;
+        List<Mask> vs = e.mask() == null ? e.values() : evaluator.eval(e.mask(), c);
+        for (Mask v : vs) out.add(context(v, sm, sy, chain, a));
+    }
+
+    /**
      * For an allocation reached only where tests of parameters hold ({@code if (!nofail) return
      * kmalloc(.., GFP_ATOMIC); return kmalloc(.., GFP_KERNEL);}), the context of the callers whose values make
      * the tests hold, joined; null when the allocation is not guarded or no caller's value is known (then what
@@ -493,7 +607,7 @@ public final class Model {
     }
 
     /** Whether a mask is chosen by a test of the context ({@code in_interrupt() ? GFP_ATOMIC : GFP_NOIO}). */
-    private boolean decidesByContext(MaskExpr m) {
+    boolean decidesByContext(MaskExpr m) {
         if (m == null) return false;
         if (m.kind() == MaskExpr.Kind.CALL && catalog.contextTest(m.name()) != null) return true;
         for (MaskExpr k : m.kids()) if (decidesByContext(k)) return true;

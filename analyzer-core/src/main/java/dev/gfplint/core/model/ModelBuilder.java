@@ -431,6 +431,9 @@ public final class ModelBuilder {
         int[] entryMust = entry.must, entryMay = entry.may;
         Trace[] witness = entry.witness;
         Contexts cx = new Contexts(n);
+        int[] cbMust = new int[n], cbMay = new int[n];
+        Model.AtomicRoot[] cbRoot = new Model.AtomicRoot[n];
+        Trace.Step[] cbStep = new Trace.Step[n];
         for (int i = 0; i < n; i++) { // callbacks first: their context does not depend on who registers them
             FunctionFacts f = fs.get(i);
             for (FunctionFacts.Callback cb : f.callbacks) {
@@ -440,6 +443,12 @@ public final class ModelBuilder {
                 Trace w = Trace.of(Trace.Step.at(f.file, cb.line(), cb.col(), f.name + ": " + cb.what()
                         + ": it runs in " + ExecKind.first(cb.kinds()).description));
                 cx.enter(g, cb.kinds(), cb.kinds(), root, w);
+                cbMust[g] = cbRoot[g] == null ? cb.kinds() : cbMust[g] & cb.kinds();
+                if (cbRoot[g] == null || (cb.kinds() & ~cbMay[g]) != 0) { // the first registration, or one adding kinds
+                    cbRoot[g] = root;
+                    cbStep[g] = w.step();
+                }
+                cbMay[g] |= cb.kinds();
             }
         }
         for (int k = sccs.length - 1; k >= 0; k--) {
@@ -491,6 +500,12 @@ public final class ModelBuilder {
         Model m = new Model(version, flags, catalog, ev, fs, targets, sites, reaches, incoming, entryMust, entryMay,
                 witness, callerCount, dups, incidents);
         m.declaredSites = declaredSites;
+        m.cbMust = cbMust;
+        m.cbMay = cbMay;
+        m.cbRoot = cbRoot;
+        m.cbStep = cbStep;
+        m.runsInside = runsInside;
+        m.ambiguous = amb;
         m.foreignLockWrappers = List.copyOf(foreignUsed);
         m.revisitedFiles = revisitedFiles.size();
         for (int[][] r : runsInside) if (r != null) m.passedCalls += r.length;
@@ -786,7 +801,7 @@ public final class ModelBuilder {
     }
 
     /** The chain step that says call {@code call} of {@code c} runs {@code g}, passed to it there. */
-    private static Trace.Step insideStep(FunctionFacts c, int call, FunctionFacts g) {
+    static Trace.Step insideStep(FunctionFacts c, int call, FunctionFacts g) {
         return Trace.Step.at(c.file, c.lines[call], c.cols[call], c.callees[call] + "() calls " + g.name + ", passed to it here");
     }
 
@@ -808,7 +823,7 @@ public final class ModelBuilder {
      * callee may be another architecture's or driver's function, so no context flows through such a call. A call
      * to g resolves by g's own name, so this is a property of the caller's file and g, computed once.
      */
-    private static final class Ambiguity {
+    static final class Ambiguity {
         private final int[] file;
         private final boolean[] multi;
 
