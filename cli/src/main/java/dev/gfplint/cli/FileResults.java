@@ -25,15 +25,19 @@ import java.util.Map;
 final class FileResults {
     private FileResults() {}
 
-    /** The first reading of each file. {@code store}: whether to encode results for the cache. */
+    /**
+     * The first reading of each file. {@code store}: whether to encode results for the cache; {@code models}, when
+     * not null, receives each file's model (for the outlines of {@link dev.gfplint.core.model.ProgramIndex}).
+     */
     static Scanner.Sink first(ModelBuilder builder, RuleRunner runner, Map<String, List<Suppression>> suppressions,
-                              Incidents incidents, boolean store) {
+                              Incidents incidents, boolean store, Map<String, ModelBuilder.FileModel> models) {
         return new Scanner.Sink() {
             @Override
             public byte[] parsed(TranslationUnit unit) {
                 if (!unit.suppressions().isEmpty()) suppressions.put(unit.path(), unit.suppressions());
                 ModelBuilder.FileModel fm = builder.summarize(unit);
                 builder.add(fm);
+                if (models != null) models.put(unit.path(), fm);
                 List<Finding> found = runner.onFile(unit);
                 if (!store || incidents.failedOn(unit.path())) return null; // a failure is tried, and reported, again
                 BinOut o = new BinOut();
@@ -53,6 +57,7 @@ final class FileResults {
                 if (!in.atEnd()) throw new BinIn.Corrupt("trailing bytes after a file's results");
                 if (!r.suppressions().isEmpty()) suppressions.put(path, r.suppressions());
                 builder.add(r.model());
+                if (models != null) models.put(path, r.model());
                 runner.add(r.findings());
                 incidents.replay(path, r.incidents());
             }

@@ -75,6 +75,12 @@ final class GitChanges {
         return new GitChanges(out, top);
     }
 
+    /** Whether some line of {@code file} changed. */
+    boolean touchesFile(String file) {
+        BitSet b = lines.get(Path.of(file).toAbsolutePath().normalize());
+        return b != null && !b.isEmpty();
+    }
+
     boolean touches(String file, int line) {
         BitSet b = lines.get(Path.of(file).toAbsolutePath().normalize());
         return b != null && b.get(line);

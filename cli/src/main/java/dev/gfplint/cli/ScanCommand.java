@@ -9,6 +9,7 @@ import dev.gfplint.core.idiom.IdiomTable;
 import dev.gfplint.core.model.Catalog;
 import dev.gfplint.core.model.Model;
 import dev.gfplint.core.model.ModelBuilder;
+import dev.gfplint.core.model.ProgramIndex;
 import dev.gfplint.rules.Finding;
 import dev.gfplint.rules.Level;
 import dev.gfplint.rules.Rule;
@@ -133,6 +134,10 @@ public final class ScanCommand implements Callable<Integer> {
             + "(unchanged ones from the cache) and report only the findings in the PATHs given: what the pre-commit "
             + "hook does with the files of a commit. --staged and --diff do the same.")
     boolean repoContext;
+
+    @Option(names = "--whole-link", hidden = true, description = "With --staged, --diff or --repo-context: link every "
+            + "file of the work tree, not only those the reported findings depend on (for comparing the two).")
+    boolean wholeLink;
 
     @Option(names = "--config", paramLabel = "FILE", description = "The configuration (default: the nearest "
             + ".gfplint.yaml in the first PATH's directory or above; see the README).")
@@ -295,36 +300,82 @@ public final class ScanCommand implements Callable<Integer> {
                 return Main.EXIT_USAGE;
             }
         }
-        Incidents incidents = new Incidents();
-        ModelBuilder builder = new ModelBuilder(setup.version(), catalog, setup.flags(), incidents);
-        RuleRunner runner = new RuleRunner(rules, builder.catalog(), incidents);
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Scanner scanner = new Scanner(new FrontEnd(idioms, showSkipped), reader);
-        Map<String, List<Suppression>> suppressions = new ConcurrentHashMap<>();
-        Scanner.Progress progress = ScanProgress.forTerminal(quiet);
         FileCache cache = noCache ? null : new FileCache(cacheDir != null ? cacheDir : FileCache.defaultRoot(System.getenv()),
                 CacheKey.fingerprint(setup, idiomFiles, catalogFiles, config, rules, showSkipped), FileCache.DEFAULT_MAX_BYTES);
+        // a run that reports the findings of some files only links what they depend on, from the outlines the last
+        // such run kept (see PartialLink); --whole-link, a missing index, or a case the outlines cannot settle: all of it
+        byte[] outlines = cache != null && (changes != null || reportOnly != null) ? PartialLink.key(cache, roots) : null;
+        Incidents incidents;
+        RuleRunner runner;
+        Map<String, List<Suppression>> suppressions;
         Scanner.Result r;
+        Model model;
+        List<Finding> found;
         phases.mark("setup");
-        try {
-            Scanner.Options options = new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), config::excluded,
-                    progress, followSymlinks, incidents, cache);
-            r = scanner.scan(options, FileResults.first(builder, runner, suppressions, incidents, cache != null));
-            phases.mark("files");
-            // the files that call another file's lock wrappers, read again knowing them
-            scanner.revisit(options, builder.filesToRevisit(), FileResults.again(builder, incidents, cache != null));
-            phases.mark("second reading");
-        } finally {
-            ScanProgress.close(progress);
+        {
+            incidents = new Incidents();
+            ModelBuilder builder = new ModelBuilder(setup.version(), catalog, setup.flags(), incidents);
+            runner = new RuleRunner(rules, builder.catalog(), incidents);
+            suppressions = new ConcurrentHashMap<>();
+            Map<String, ModelBuilder.FileModel> models = outlines != null ? new ConcurrentHashMap<>() : null;
+            Scanner.Progress progress = ScanProgress.forTerminal(quiet);
+            PartialLink part = null;
+            Scanner.Listing listing;
+            try {
+                Scanner.Options options = new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), config::excluded,
+                        progress, followSymlinks, incidents, cache);
+                Scanner.Sink sink = FileResults.first(builder, runner, suppressions, incidents, cache != null, models);
+                // the outlines are read on another core while this one lists the tree (syscalls, mostly)
+                java.util.concurrent.CompletableFuture<ProgramIndex> index = outlines != null && !wholeLink
+                        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> PartialLink.load(cache, outlines, builder.names()))
+                        : null;
+                listing = scanner.list(options);
+                if (index != null) {
+                    GitChanges c = changes;
+                    List<Path> only = reportOnly;
+                    phases.mark("listing");
+                    part = PartialLink.plan(cache, outlines, index.join(), listing,
+                            p -> (c == null || c.touchesFile(p)) && (only == null || under(p, only)));
+                    phases.mark("outlines");
+                }
+                if (part == null) {
+                    r = scanner.scan(options, sink, listing, p -> true, null);
+                } else {
+                    PartialLink pl = part;
+                    r = scanner.scan(options, sink, listing, pl.first(), () -> {
+                        phases.mark("changed files");
+                        java.util.function.Predicate<String> linked = pl.then(models);
+                        phases.mark("slice");
+                        return linked;
+                    });
+                    pl.complete(builder);
+                }
+                phases.mark("files");
+                // the files that call another file's lock wrappers, read again knowing them
+                scanner.revisit(options, builder.filesToRevisit(), FileResults.again(builder, incidents, cache != null));
+                phases.mark("second reading");
+            } finally {
+                ScanProgress.close(progress);
+            }
+            if (cache != null) CacheKey.finish(cache, err, quiet);
+            phases.mark("cache index");
+            model = Scanner.onScanStack(builder::build);
+            phases.mark("model");
+            RuleRunner rr = runner;
+            Model m = model;
+            found = Scanner.onScanStack(() -> rr.onModel(m));
+            phases.mark("rules");
+            if (part != null) {
+                part.save();
+                err.println(part.summary()); // with -q too: what a report-only run linked is part of its summary
+            } else if (outlines != null && !wholeLink) {
+                PartialLink.saveWhole(cache, outlines, listing.displays(), models);
+            }
         }
-        if (cache != null) CacheKey.finish(cache, err, quiet);
-        phases.mark("cache index");
-        Model model = Scanner.onScanStack(builder::build);
-        phases.mark("model");
         Set<String> enabled = new TreeSet<>();
         for (Rule rule : rules) enabled.add(rule.id());
-        List<Finding> found = Scanner.onScanStack(() -> runner.onModel(model));
-        phases.mark("rules");
         if (!levels.isEmpty()) { // the config sets a rule's level: its findings take it, notes stay notes
             found = found.stream().map(f -> levels.containsKey(f.ruleId()) && f.level() != Level.NOTE
                     ? new Finding(f.ruleId(), levels.get(f.ruleId()), f.file(), f.line(), f.col(), f.message(), f.flow())

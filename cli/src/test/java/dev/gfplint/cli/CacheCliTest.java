@@ -288,4 +288,26 @@ class CacheCliTest {
         assertEquals(4, c.evict(), "6 entries of about 1 KB, a bound of 3000 bytes");
         for (int i = 0; i < es.size(); i++) assertEquals(i >= 4, Files.exists(es.get(i)), "oldest first: " + es.get(i));
     }
+
+    @Test
+    void theBoundHoldsAcrossScansWithoutListingEachTime() throws IOException {
+        Path root = dir.resolve("bounded");
+        java.util.Random rnd = new java.util.Random(2);
+        for (int scan = 0; scan < 6; scan++) { // six scans, one entry of about 1 KB each, a bound of 3000 bytes
+            dev.gfplint.core.cache.FileCache c = new dev.gfplint.core.cache.FileCache(root, "fp", 3000);
+            byte[] payload = new byte[1000];
+            rnd.nextBytes(payload);
+            c.put(c.key("file", "f" + scan + ".c", payload), payload);
+            c.evict();
+            long total;
+            try (Stream<Path> s = Files.walk(root)) {
+                total = s.filter(p -> Files.isRegularFile(p) && !p.getParent().getFileName().toString().equals("ix"))
+                        .mapToLong(p -> p.toFile().length()).sum();
+            }
+            assertTrue(total <= 3000, "after scan " + (scan + 1) + ": " + total + " bytes");
+        }
+        Files.writeString(root.resolve("v" + dev.gfplint.core.cache.FileCache.FORMAT).resolve("ix").resolve("size"), "not a number\n");
+        dev.gfplint.core.cache.FileCache c = new dev.gfplint.core.cache.FileCache(root, "fp", 1);
+        assertEquals(dev.gfplint.core.cache.FileCache.contents(root).entries(), c.evict(), "a size that does not read: the entries are listed and counted again");
+    }
 }

@@ -9,6 +9,7 @@ import dev.gfplint.core.model.Mask;
 import dev.gfplint.core.model.MaskExpr;
 import dev.gfplint.core.model.Model;
 import dev.gfplint.core.model.Tri;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,22 +71,21 @@ public final class ContradictoryGfpFlags extends Rule {
             FunctionFacts f = model.function(s.fn());
             if (s.mask().kind() == MaskExpr.Kind.NAME && macros.containsKey(s.mask().name())) {
                 MacroDef d = macros.get(s.mask().name());
-                if (reportedMacros.contains(d.name())) return;
+                // judged as this site's file sees the macro, whatever other sites saw: so a site's own finding does
+                // not depend on which other files are in the program (the #define is reported once, by the first)
                 Mask m = model.evaluator().evalJoined(d.body(), Evaluator.Context.inFile(f.file));
-                boolean any = false;
+                List<Finding> atDefine = new ArrayList<>();
                 for (AllocatorSemantics.Conflict c : q.conflicts(m)) {
                     if (c.present() != Tri.YES) continue;
-                    any = true;
-                    out.accept(finding(levelOf(c), d.origin(), d.line(), 1, "#define " + d.name() + " is "
+                    atDefine.add(finding(levelOf(c), d.origin(), d.line(), 1, "#define " + d.name() + " is "
                             + model.flags().describe(m) + ": " + c.description() + advice(c), List.of()));
                 }
-                if (!any && noopNoretry(q, m)) {
-                    any = true;
-                    out.accept(finding(Level.NOTE, d.origin(), d.line(), 1, "#define " + d.name() + " is "
+                if (atDefine.isEmpty() && noopNoretry(q, m)) {
+                    atDefine.add(finding(Level.NOTE, d.origin(), d.line(), 1, "#define " + d.name() + " is "
                             + model.flags().describe(m) + NOOP_NORETRY, List.of()));
                 }
-                if (any) {
-                    reportedMacros.add(d.name());
+                if (!atDefine.isEmpty()) {
+                    if (reportedMacros.add(d.name())) atDefine.forEach(out);
                     return;
                 }
             }

@@ -138,11 +138,26 @@ public final class FileCache {
         Stamped s = known().get(path);
         if (s == null || !s.stamp().equals(stamp) || mtimeNanos / 1_000_000 >= s.seenMillis() - RACY_MS) return null;
         seen.put(path, s);
+        hashes.put(path, s.hash());
         return s.hash();
+    }
+
+    /** Per file, the hash of its bytes as this scan read them, or as {@link #knownHash} answered for it. */
+    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Records the hash of the bytes just read from the file at {@code path} (whatever its stamp). */
+    public void sawContent(String path, byte[] hash) {
+        hashes.put(path, hash);
+    }
+
+    /** The hash of the bytes this scan took the file at {@code path} to have ({@link #sawContent}, {@link #knownHash}), or null. */
+    public byte[] hashOf(String path) {
+        return hashes.get(path);
     }
 
     /** Records the hash of the bytes just read from the file at {@code path} with this {@code stamp}. */
     public void sawHash(String path, String stamp, byte[] hash) {
+        hashes.put(path, hash);
         if (stamp == null) return;
         seen.put(path, new Stamped(stamp, System.currentTimeMillis(), hash));
         indexChanged = true;
@@ -389,10 +404,21 @@ public final class FileCache {
                 for (Path v : vs) if (!v.equals(dir) && Files.isDirectory(v, LinkOption.NOFOLLOW_LINKS)) removed += deleteTree(v);
             }
         }
+        // Listing every entry costs a stat each (62,000 for Linux: a second or more, on every commit of a hook).
+        // The size the last listing counted plus what scans stored since is an upper bound (an entry stored again
+        // counts twice); only when that passes the bound are the entries listed and counted again.
+        long counted = countedSize();
+        if (counted >= 0 && counted + storedBytes.get() <= maxBytes) {
+            writeCountedSize(counted + storedBytes.get());
+            return removed;
+        }
         List<Entry> es = entries(dir);
         long total = 0;
         for (Entry e : es) total += e.size();
-        if (total <= maxBytes) return removed;
+        if (total <= maxBytes) {
+            writeCountedSize(total);
+            return removed;
+        }
         es.sort(java.util.Comparator.comparingLong(Entry::time).thenComparing(e -> e.path().toString()));
         for (Entry e : es) {
             if (total <= maxBytes) break;
@@ -403,7 +429,33 @@ public final class FileCache {
             }
             total -= e.size();
         }
+        writeCountedSize(total);
         return removed;
+    }
+
+    /** Where {@link #evict} keeps the entries' size it last counted, with what was stored since (a decimal number; beside the stamp indexes). */
+    private Path sizeFile() {
+        return dir.resolve("ix").resolve("size");
+    }
+
+    /** The size kept in {@link #sizeFile}, or -1 when there is none or it does not read as one. */
+    private long countedSize() {
+        try {
+            byte[] b = readRegular(sizeFile(), 64);
+            if (b == null) return -1;
+            long v = Long.parseLong(new String(b, StandardCharsets.US_ASCII).strip());
+            return v < 0 ? -1 : v;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void writeCountedSize(long bytes) {
+        try {
+            writeAtomically(sizeFile(), (bytes + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (RuntimeException e) {
+            // the next eviction counts the entries again
+        }
     }
 
     /** Removes every entry (all formats) and the index of file stamps; returns how many entries were removed. */

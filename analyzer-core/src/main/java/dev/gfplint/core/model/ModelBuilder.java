@@ -194,21 +194,28 @@ public final class ModelBuilder {
      * and macros whose body is one call to a lock API, where no function has the name.
      */
     public List<String> filesToRevisit() {
-        Map<String, Integer> defs = new HashMap<>();
-        Map<String, FunctionFacts> wrapper = new HashMap<>();
-        for (List<FunctionFacts> file : facts) for (FunctionFacts f : file) {
-            defs.merge(f.name, 1, Integer::sum);
-            if (f.isLockWrapper() && (!f.isStatic || f.file.endsWith(".h"))) wrapper.put(f.name, f);
+        java.util.function.ToIntFunction<String> defs; // how often a name is defined in the tree
+        Map<String, Wrapper> wrapper = new HashMap<>();
+        if (program != null) { // part of the tree linked: the wrappers of every file, from their outlines
+            program.forEachLockWrapper(programFiles, f -> wrapper.put(f.name(), new Wrapper(f.file(), f.acquires(), f.releases())));
+            defs = definitionsInTree();
+        } else {
+            Map<String, Integer> count = new HashMap<>();
+            for (List<FunctionFacts> file : facts) for (FunctionFacts f : file) {
+                count.merge(f.name, 1, Integer::sum);
+                if (f.isLockWrapper() && (!f.isStatic || f.file.endsWith(".h"))) wrapper.put(f.name, new Wrapper(f.file, f.lockAcquires, f.lockReleases));
+            }
+            defs = x -> count.getOrDefault(x, 0);
         }
         Map<String, ContextFlow.Effect> out = new HashMap<>();
-        for (FunctionFacts w : wrapper.values()) {
+        for (Map.Entry<String, Wrapper> w : wrapper.entrySet()) {
             // a catalog API is known by its entry wherever it is called (spin_lock is itself an inline in a header)
-            if (defs.get(w.name) != 1 || catalogApi(w.name)) continue;
-            out.put(w.name, new ContextFlow.Effect(w.lockAcquires, w.lockReleases));
+            if (defs.applyAsInt(w.getKey()) != 1 || catalogApi(w.getKey())) continue;
+            out.put(w.getKey(), new ContextFlow.Effect(w.getValue().acquires(), w.getValue().releases()));
         }
         for (Map.Entry<String, ContextFlow.Effect> e : macroWrappers.entrySet()) {
             // a macro is no wrapper where a function of the same name exists (the macro may be another configuration's)
-            if (e.getValue() != NO_EFFECT && !defs.containsKey(e.getKey())) out.put(e.getKey(), e.getValue());
+            if (e.getValue() != NO_EFFECT && defs.applyAsInt(e.getKey()) == 0) out.put(e.getKey(), e.getValue());
         }
         java.util.TreeSet<String> files = new java.util.TreeSet<>();
         java.util.Set<String> calledElsewhere = new java.util.HashSet<>();
@@ -224,7 +231,7 @@ public final class ModelBuilder {
                 if (e != null) called.computeIfAbsent(f.file, k -> new java.util.TreeSet<>()).add(c);
                 if (e == null || !allocates && ((e.acquires() | e.releases()) & ExecKind.ATOMIC) == 0) continue;
                 // a macro's callers are read again in its own file too: the first reading knew only functions
-                if (!wrapper.containsKey(c) || !wrapper.get(c).file.equals(f.file)) {
+                if (!wrapper.containsKey(c) || !wrapper.get(c).file().equals(f.file)) {
                     files.add(f.file);
                     calledElsewhere.add(c);
                 }
@@ -235,6 +242,37 @@ public final class ModelBuilder {
         called.keySet().retainAll(files);
         foreignCalled = called;
         return new ArrayList<>(files);
+    }
+
+    /** A function that returns holding a lock it took, or releases its caller's, by where it is and what it does. */
+    private record Wrapper(String file, int acquires, int releases) {}
+
+    private int[] treeCounts;
+
+    /** How often a name is defined in the whole tree, from the outlines of a run linking part of it. */
+    private java.util.function.ToIntFunction<String> definitionsInTree() {
+        if (treeCounts == null) treeCounts = program.definitionCounts(programFiles);
+        int[] count = treeCounts;
+        return x -> {
+            int id = program.nameId(x);
+            return id < 0 || id >= count.length ? 0 : count[id];
+        };
+    }
+
+    /** Set when this run links only part of the tree ({@link #linkingPartOf}). */
+    private ProgramIndex program;
+    private List<String> programFiles = List.of();
+
+    /**
+     * This run links only some of the files at {@code all}, the ones {@link ProgramIndex#slice} chose, and
+     * {@code index} holds the outline of every one: what depends on every file of the tree (how often a name is
+     * defined, which names are other files' lock wrappers) is taken from the outlines, so that it is what a run
+     * linking them all would find. What the other files add besides functions (macros, declarations) is added
+     * with {@link #add} from {@link ProgramIndex#globals}.
+     */
+    public void linkingPartOf(ProgramIndex index, List<String> all) {
+        program = index;
+        programFiles = List.copyOf(all);
     }
 
     /** Whether the catalog knows the name as anything: allocator, scope or context API, test, lock-dropping API. */
@@ -324,8 +362,19 @@ public final class ModelBuilder {
                 headerStatic.putIfAbsent(f.name, i);
             }
         }
-        Map<String, Integer> definitions = new HashMap<>(n * 4 / 3 + 1); // how often each name is defined, static or not
-        for (FunctionFacts f : fs) definitions.merge(f.name, 1, Integer::sum);
+        Map<String, Integer> definitions; // how often each name is defined in the tree, static or not
+        if (program != null) { // the names of the linked functions and of what they call, counted over every file
+            java.util.function.ToIntFunction<String> inTree = definitionsInTree();
+            definitions = new HashMap<>(n * 4 / 3 + 1);
+            for (FunctionFacts f : fs) {
+                definitions.computeIfAbsent(f.name, inTree::applyAsInt);
+                for (String c : f.callees) if (c != null) definitions.computeIfAbsent(c, inTree::applyAsInt);
+            }
+            definitions.values().removeIf(k -> k == 0);
+        } else {
+            definitions = new HashMap<>(n * 4 / 3 + 1);
+            for (FunctionFacts f : fs) definitions.merge(f.name, 1, Integer::sum);
+        }
         Ambiguity amb = new Ambiguity(fs, fileOf, definitions);
         int[][] targets = new int[n][];
         // each function's calls resolve on their own (the maps are only read): on every core
@@ -359,7 +408,8 @@ public final class ModelBuilder {
         mark.accept("calls");
         int[][][] runsInside = runsInside(fs, targets, perFile, global, headerStatic);
         mark.accept("passed functions");
-        int[][] sccs = Scc.components(withPassed(targets, runsInside));
+        int[][] succ = withPassed(targets, runsInside);
+        int[][] sccs = Scc.components(succ);
         mark.accept("components");
 
         // ---- allocation sites ----------------------------------------------------------------------
@@ -451,8 +501,9 @@ public final class ModelBuilder {
                 cbMay[g] |= cb.kinds();
             }
         }
-        for (int k = sccs.length - 1; k >= 0; k--) {
-            int[] scc = sccs[k];
+        // callers before callees, in an order that depends only on the callers (see Scc.callersFirst): the first
+        // caller found that holds a lock, the witness chains, are then the same in a run that links part of the tree
+        for (int[] scc : Scc.callersFirst(succ, sccs)) {
             int rounds = scc.length == 1 ? 1 : 2;
             for (int r = 0; r < rounds; r++) {
                 for (int ci : scc) {

@@ -9,8 +9,9 @@ final class Scc {
     private Scc() {}
 
     /**
-     * The components, callees before callers (reverse topological order of the condensation).
-     * {@code succ[v]} lists v's successors; negative entries are ignored.
+     * The components, callees before callers (reverse topological order of the condensation), each one's
+     * members in increasing order (so that what a pass over a component does does not depend on where the search
+     * entered it). {@code succ[v]} lists v's successors; negative entries are ignored.
      */
     static int[][] components(int[][] succ) {
         int n = succ.length;
@@ -53,11 +54,38 @@ final class Scc {
                     } while (stack[start] != v);
                     int[] comp = Arrays.copyOfRange(stack, start, sp);
                     for (int w : comp) onStack[w] = false;
+                    Arrays.sort(comp);
                     sp = start;
                     out.add(comp);
                 }
             }
         }
         return out.toArray(new int[0][]);
+    }
+
+    /**
+     * The components of {@link #components} in an order where each comes after every component with an edge into
+     * it (callers before callees), the one with the smallest member first among those free to go. The order two
+     * components take depends only on them and on their callers, transitively: it is the same in any graph that
+     * holds them with all their callers, whatever else it holds (what a run linking only part of a tree relies on).
+     */
+    static int[][] callersFirst(int[][] succ, int[][] comps) {
+        int n = succ.length;
+        int[] compOf = new int[n];
+        for (int c = 0; c < comps.length; c++) for (int v : comps[c]) compOf[v] = c;
+        int[] into = new int[comps.length];
+        for (int v = 0; v < n; v++) for (int w : succ[v]) if (w >= 0 && compOf[w] != compOf[v]) into[compOf[w]]++;
+        java.util.PriorityQueue<int[]> free = new java.util.PriorityQueue<>((a, b) -> Integer.compare(a[0], b[0]));
+        for (int c = 0; c < comps.length; c++) if (into[c] == 0) free.add(comps[c]);
+        int[][] out = new int[comps.length][];
+        int k = 0;
+        while (!free.isEmpty()) {
+            int[] comp = free.poll();
+            out[k++] = comp;
+            int me = compOf[comp[0]];
+            for (int v : comp) for (int w : succ[v]) if (w >= 0 && compOf[w] != me && --into[compOf[w]] == 0) free.add(comps[compOf[w]]);
+        }
+        if (k != comps.length) throw new IllegalStateException("the components do not form an acyclic graph");
+        return out;
     }
 }

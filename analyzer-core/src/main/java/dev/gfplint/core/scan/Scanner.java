@@ -131,16 +131,80 @@ public final class Scanner {
 
     /** Scans, handing each file's results to {@code sink} (from the cache when {@code o} has one and holds them). */
     public Result scan(Options o, Sink sink) throws InterruptedException {
-        long t0 = System.nanoTime();
-        List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
-        ScanStats stats = new ScanStats();
-        stats.jobs = Math.max(1, o.jobs());
+        return scan(o, sink, list(o), path -> true, null);
+    }
+
+    /** The files under a scan's paths, less the excluded ones, as {@link #list} found them. */
+    public static final class Listing {
+        final List<SourceFiles.Input> inputs;
+        final List<Diagnostic> diagnostics;
+        final boolean missing;
+
+        private Listing(List<SourceFiles.Input> inputs, List<Diagnostic> diagnostics, boolean missing) {
+            this.inputs = inputs;
+            this.diagnostics = diagnostics;
+            this.missing = missing;
+        }
+
+        /** Their paths as the scan names them ({@link TranslationUnit#path()}), in the order listed. */
+        public List<String> displays() {
+            List<String> out = new ArrayList<>(inputs.size());
+            for (SourceFiles.Input in : inputs) out.add(in.display());
+            return out;
+        }
+
+        /** Per path, the hash of the file's bytes as {@code cache}'s index knows them from its stamp (the files it does not: absent). */
+        public java.util.Map<String, byte[]> knownHashes(FileCache cache) {
+            java.util.Map<String, byte[]> out = new java.util.HashMap<>();
+            for (SourceFiles.Input in : inputs) {
+                byte[] h = cache.knownHash(in.display(), in.stamp(), in.mtimeNanos());
+                if (h != null) out.put(in.display(), h);
+            }
+            return out;
+        }
+    }
+
+    /** Lists the files a scan with {@code o} reads. */
+    public Listing list(Options o) {
+        List<Diagnostic> diags = new ArrayList<>();
         SourceFiles listed = SourceFiles.list(o.paths(), o.followLinks(), diags);
-        boolean missing = listed.missing;
         List<SourceFiles.Input> inputs = new ArrayList<>(listed.inputs);
         inputs.removeIf(in -> o.exclude().test(in.file()));
-        stats.files = inputs.size();
-        o.progress().start(inputs.size());
+        return new Listing(inputs, diags, listed.missing);
+    }
+
+    /**
+     * Scans the files of {@code listing} that {@code first} accepts, then, when {@code then} is not null, the
+     * others that what it gives once the first ones are in accepts: for a run that learns from some files which
+     * others it needs. One result for both; the files neither accepts are not read.
+     */
+    public Result scan(Options o, Sink sink, Listing listing, java.util.function.Predicate<String> first,
+                       java.util.function.Supplier<java.util.function.Predicate<String>> then) throws InterruptedException {
+        long t0 = System.nanoTime();
+        List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>(listing.diagnostics));
+        ScanStats stats = new ScanStats();
+        stats.jobs = Math.max(1, o.jobs());
+        List<SourceFiles.Input> inputs = listing.inputs;
+        List<SourceFiles.Input> now = new ArrayList<>(), later = new ArrayList<>();
+        for (SourceFiles.Input in : inputs) (first.test(in.display()) ? now : later).add(in);
+        o.progress().start(now.size());
+        read(o, sink, now, stats, diags);
+        if (then != null) {
+            java.util.function.Predicate<String> more = then.get();
+            later.removeIf(in -> !more.test(in.display()));
+            o.progress().start(now.size() + later.size());
+            read(o, sink, later, stats, diags);
+            now.addAll(later);
+        }
+        stats.files = now.size();
+        lastInputs = inputs;
+        stats.wallSeconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
+        List<Diagnostic> sorted = new ArrayList<>(diags);
+        Collections.sort(sorted);
+        return new Result(stats, sorted, listing.missing);
+    }
+
+    private void read(Options o, Sink sink, List<SourceFiles.Input> inputs, ScanStats stats, List<Diagnostic> diags) throws InterruptedException {
         // biggest first, so that one large file does not finish alone at the end; the large files one at a time
         // in one task of their own (what one file holds while it is analysed grows with its size, and no two
         // of them should add up), while the other threads take the rest
@@ -156,11 +220,6 @@ public final class Scanner {
             }
         };
         runAll(stats.jobs, large, order, one);
-        lastInputs = inputs;
-        stats.wallSeconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-        List<Diagnostic> sorted = new ArrayList<>(diags);
-        Collections.sort(sorted);
-        return new Result(stats, sorted, missing);
     }
 
     /** The files of the last {@link #scan}, for {@link #revisit}. */
@@ -278,6 +337,7 @@ public final class Scanner {
             if (cache != null) {
                 byte[] h = FileCache.contentHash(bytes);
                 if (bytes.length == in.size()) cache.sawHash(in.display(), in.stamp(), h); // unchanged since it was listed
+                else cache.sawContent(in.display(), h);
                 key = cache.keyOfHash(kind, in.display(), h);
                 if (fromCache(cache.get(key), in.display(), bytes.length, stats, diags, sink)) return;
             }
