@@ -307,72 +307,63 @@ public final class ScanCommand implements Callable<Integer> {
         // a run that reports the findings of some files only links what they depend on, from the outlines the last
         // such run kept (see PartialLink); --whole-link, a missing index, or a case the outlines cannot settle: all of it
         byte[] outlines = cache != null && (changes != null || reportOnly != null) ? PartialLink.key(cache, roots) : null;
-        Incidents incidents;
-        RuleRunner runner;
-        Map<String, List<Suppression>> suppressions;
-        Scanner.Result r;
-        Model model;
-        List<Finding> found;
         phases.mark("setup");
-        {
-            incidents = new Incidents();
-            ModelBuilder builder = new ModelBuilder(setup.version(), catalog, setup.flags(), incidents);
-            runner = new RuleRunner(rules, builder.catalog(), incidents);
-            suppressions = new ConcurrentHashMap<>();
-            Map<String, ModelBuilder.FileModel> models = outlines != null ? new ConcurrentHashMap<>() : null;
-            Scanner.Progress progress = ScanProgress.forTerminal(quiet);
-            PartialLink part = null;
-            Scanner.Listing listing;
-            try {
-                Scanner.Options options = new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), config::excluded,
-                        progress, followSymlinks, incidents, cache);
-                Scanner.Sink sink = FileResults.first(builder, runner, suppressions, incidents, cache != null, models);
-                // the outlines are read on another core while this one lists the tree (syscalls, mostly)
-                java.util.concurrent.CompletableFuture<ProgramIndex> index = outlines != null && !wholeLink
-                        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> PartialLink.load(cache, outlines, builder.names()))
-                        : null;
-                listing = scanner.list(options);
-                if (index != null) {
-                    GitChanges c = changes;
-                    List<Path> only = reportOnly;
-                    phases.mark("listing");
-                    part = PartialLink.plan(cache, outlines, index.join(), listing,
-                            p -> (c == null || c.touchesFile(p)) && (only == null || under(p, only)));
-                    phases.mark("outlines");
-                }
-                if (part == null) {
-                    r = scanner.scan(options, sink, listing, p -> true, null);
-                } else {
-                    PartialLink pl = part;
-                    r = scanner.scan(options, sink, listing, pl.first(), () -> {
-                        phases.mark("changed files");
-                        java.util.function.Predicate<String> linked = pl.then(models);
-                        phases.mark("slice");
-                        return linked;
-                    });
-                    pl.complete(builder);
-                }
-                phases.mark("files");
-                // the files that call another file's lock wrappers, read again knowing them
-                scanner.revisit(options, builder.filesToRevisit(), FileResults.again(builder, incidents, cache != null));
-                phases.mark("second reading");
-            } finally {
-                ScanProgress.close(progress);
+        Incidents incidents = new Incidents();
+        ModelBuilder builder = new ModelBuilder(setup.version(), catalog, setup.flags(), incidents);
+        RuleRunner runner = new RuleRunner(rules, builder.catalog(), incidents);
+        Map<String, List<Suppression>> suppressions = new ConcurrentHashMap<>();
+        Map<String, ModelBuilder.FileModel> models = outlines != null ? new ConcurrentHashMap<>() : null;
+        Scanner.Progress progress = ScanProgress.forTerminal(quiet);
+        PartialLink part = null;
+        Scanner.Listing listing;
+        Scanner.Result r;
+        try {
+            Scanner.Options options = new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), config::excluded,
+                    progress, followSymlinks, incidents, cache);
+            Scanner.Sink sink = FileResults.first(builder, runner, suppressions, incidents, cache != null, models);
+            // the outlines are read on another core while this one lists the tree (syscalls, mostly)
+            java.util.concurrent.CompletableFuture<ProgramIndex> index = outlines != null && !wholeLink
+                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> PartialLink.load(cache, outlines, builder.names()))
+                    : null;
+            listing = scanner.list(options);
+            if (index != null) {
+                GitChanges c = changes;
+                List<Path> only = reportOnly;
+                phases.mark("listing");
+                part = PartialLink.plan(cache, outlines, index.join(), listing,
+                        p -> (c == null || c.touchesFile(p)) && (only == null || under(p, only)));
+                phases.mark("outlines");
             }
-            if (cache != null) CacheKey.finish(cache, err, quiet);
-            phases.mark("cache index");
-            model = Scanner.onScanStack(builder::build);
-            phases.mark("model");
-            RuleRunner rr = runner;
-            Model m = model;
-            found = Scanner.onScanStack(() -> rr.onModel(m));
-            phases.mark("rules");
-            if (part != null) {
-                part.save();
-                err.println(part.summary()); // with -q too: what a report-only run linked is part of its summary
-            } else if (outlines != null && !wholeLink) {
-                PartialLink.saveWhole(cache, outlines, listing.displays(), models);
+            if (part == null) {
+                r = scanner.scan(options, sink, listing, p -> true, null);
+            } else {
+                PartialLink pl = part;
+                r = scanner.scan(options, sink, listing, pl.first(), () -> {
+                    phases.mark("changed files");
+                    java.util.function.Predicate<String> linked = pl.then(models);
+                    phases.mark("slice");
+                    return linked;
+                });
+                pl.complete(builder);
             }
+            phases.mark("files");
+            // the files that call another file's lock wrappers, read again knowing them
+            scanner.revisit(options, builder.filesToRevisit(), FileResults.again(builder, incidents, cache != null));
+            phases.mark("second reading");
+        } finally {
+            ScanProgress.close(progress);
+        }
+        if (cache != null) CacheKey.finish(cache, err, quiet);
+        phases.mark("cache index");
+        Model model = Scanner.onScanStack(builder::build);
+        phases.mark("model");
+        List<Finding> found = Scanner.onScanStack(() -> runner.onModel(model));
+        phases.mark("rules");
+        if (part != null) {
+            part.save();
+            err.println(part.summary()); // with -q too: what a report-only run linked is part of its summary
+        } else if (outlines != null && !wholeLink) {
+            PartialLink.saveWhole(cache, outlines, listing.displays(), models);
         }
         Set<String> enabled = new TreeSet<>();
         for (Rule rule : rules) enabled.add(rule.id());

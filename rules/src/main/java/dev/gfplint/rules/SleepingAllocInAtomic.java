@@ -36,10 +36,10 @@ public final class SleepingAllocInAtomic extends Rule {
             (up to three calls deep from where the context begins; a name defined more than once is not followed),
             and the callbacks registered to run in irq, NMI or softirq context. Only a context held on every path
             through a function counts. It is an error when the allocation itself runs in a context its own
-            function holds on every path or runs in as a registered callback, a warning when it is reached through calls made in the context. Then
-            the finding is on that call, since that is where the fix goes. Every such call is reported, whoever
-            else calls the allocating function, so a call's finding depends only on the function making it and
-            on what it calls. Sleepable locks (mutex,
+            function holds on every path or runs in as a registered callback, a warning when it is reached
+            through calls made in the context. Then the finding is on that call, since that is where the fix
+            goes. Every such call is reported, whoever else calls the allocating function, so a call's finding
+            depends only on the function making it and on what it calls. Sleepable locks (mutex,
             rw_semaphore, semaphore, SRCU) are not atomic. A branch that tests the context
             (`gfpflags_allow_blocking(gfp)`, `preemptible()`, `!in_atomic()`) is trusted, also where such a
             test is one condition of several (`if (gfpflags_allow_blocking(gfp) && !external) { unlock; allocate;

@@ -153,10 +153,7 @@ final class AtomicReach {
      * chain, drops and scopes extended. Null when the call's arguments rule it out.
      */
     private Entry through(Entry e, FunctionFacts f, int call, boolean args, Trace.Step step, Trace.Step inside, int dm, int dy) {
-        java.util.function.IntFunction<MaskExpr> bind = q -> {
-            MaskExpr a = args ? f.arg(call, q) : null;
-            return a == null ? MaskExpr.UNKNOWN : a;
-        };
+        java.util.function.IntFunction<MaskExpr> bind = q -> args ? f.argOrUnknown(call, q) : MaskExpr.UNKNOWN;
         Evaluator.Context here = Evaluator.Context.inFile(f.file);
         List<MaskExpr> guards = new ArrayList<>(e.guards().size() + 1);
         for (MaskExpr gd : e.guards()) {

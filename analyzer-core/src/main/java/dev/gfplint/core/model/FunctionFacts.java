@@ -218,6 +218,12 @@ public final class FunctionFacts {
         return as == null || a >= as.length ? null : as[a];
     }
 
+    /** Argument {@code a} of call {@code i}, {@link MaskExpr#UNKNOWN} when it was not kept: what a callee's parameter {@code a} is bound to there. */
+    MaskExpr argOrUnknown(int i, int a) {
+        MaskExpr m = arg(i, a);
+        return m == null ? MaskExpr.UNKNOWN : m;
+    }
+
     @Override
     public String toString() {
         return name + "@" + file + ":" + line;

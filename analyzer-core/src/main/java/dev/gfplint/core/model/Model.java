@@ -167,10 +167,10 @@ public final class Model {
     int[] ctxMust, ctxMay;
     AtomicRoot[] ctxRoot;
     Trace[] ctxWitness;
-    /** Per function registered as a callback: kinds it runs in for every registration / for some, and the first registration (null: none). */
+    /** Per function registered as a callback: kinds it runs in for every registration / for some, where and how it was registered (null: none). */
     int[] cbMust, cbMay;
     AtomicRoot[] cbRoot;
-    Trace.Step[] cbStep;
+    Trace[] cbWitness;
     /** Per function, the {call, function} pairs whose function runs inside the call (null: none). */
     int[][][] runsInside;
     /** Whether a call of the first function resolving to the second may be to another definition of its name. */
@@ -326,10 +326,7 @@ public final class Model {
         Evaluator.Context c = Evaluator.Context.inFile(f.file).withScopes(must, may).withParams(i -> joinedIncoming(fn, i));
         List<Through> out = new ArrayList<>();
         for (Reach r : reaches.get(g)) {
-            MaskExpr m = r.mask().substitute(q -> {
-                MaskExpr a = f.arg(call, q);
-                return a == null ? MaskExpr.UNKNOWN : a;
-            });
+            MaskExpr m = r.mask().substitute(q -> f.argOrUnknown(call, q));
             FunctionFacts site = functions.get(r.site().fn());
             int sm = must | site.scopeMust(r.site().call()), sy = may | site.scopeMay(r.site().call());
             List<Trace.Step> chain = new ArrayList<>();
@@ -423,11 +420,7 @@ public final class Model {
             return out;
         }
         for (Incoming inc : in) {
-            Evaluator.Context c = base.withParams(i -> {
-                if (i == p0) return List.of(inc.value());
-                List<Mask> w = inc.with(i);
-                return w != null ? w : joinedIncoming(s.fn(), i);
-            });
+            Evaluator.Context c = withCaller(base, s.fn(), p0, inc);
             List<Trace.Step> chain = inc.chain() == null ? List.of() : inc.chain().reversedSteps();
             Atomic a = decidesByContext(s.mask()) ? Atomic.NONE : atomicAt(s.fn(), s.call(), inc.ctx());
             for (Mask m : evaluator.evalFeasible(s.mask(), c)) out.add(context(m, must, may, chain, a));
@@ -485,7 +478,7 @@ public final class Model {
         Kinds k = kindsAt(p, em, ey);
         if (k == null) return Atomic.NONE;
         if (k.local() != 0) return new Atomic(k.must(), k.may(), k.local(), localRoot(f, p), List.of());
-        return new Atomic(k.must(), k.may(), 0, cbRoot[fn], List.of(cbStep[fn]));
+        return new Atomic(k.must(), k.may(), 0, cbRoot[fn], cbWitness[fn].steps());
     }
 
     /** The masks allocation {@code s} may see (as {@link #contexts}), each with the context its own function holds ({@link #ownAtomicAt}). */
@@ -533,13 +526,12 @@ public final class Model {
         if (entries.isEmpty()) return List.of();
         List<Reached> out = new ArrayList<>();
         for (AtomicReach.Entry e : entries) {
-            if ((e.droppedMust() & ExecKind.ALLOWED) != 0) continue;
-            int must = own.must() & ~e.droppedMay(), may = own.may() & ~e.droppedMay();
-            if ((e.droppedMay() & ExecKind.ALLOWED) != 0) must = 0;
-            if ((may & ExecKind.ATOMIC) == 0) continue;
+            // what the calls on the way dropped of the context held at the call, as a callee's own entry would
+            Kinds k = kindsAt(ContextFlow.pack(0, 0, e.droppedMust(), e.droppedMay(), -1), own.must(), own.may());
+            if (k == null) continue;
             List<Trace.Step> chain = new ArrayList<>(own.chain());
             chain.addAll(e.chain().steps());
-            Atomic a = new Atomic(must, may, 0, own.root(), chain);
+            Atomic a = new Atomic(k.must(), k.may(), 0, own.root(), chain);
             int sm = e.scopesMust() | f.scopeMust(call) | entryMust[fn], sy = e.scopesMay() | f.scopeMay(call) | entryMay[fn];
             List<SiteContext> cs = new ArrayList<>();
             long deps = e.mask() == null ? 0 : e.mask().params();
@@ -551,17 +543,23 @@ public final class Model {
                 int p0 = Long.numberOfTrailingZeros(deps);
                 List<Incoming> in = incoming(fn, p0);
                 if (in.isEmpty()) addContexts(cs, e, base, sm, sy, chain, a);
-                for (Incoming inc : in) {
-                    addContexts(cs, e, base.withParams(i -> {
-                        if (i == p0) return List.of(inc.value());
-                        List<Mask> w = inc.with(i);
-                        return w != null ? w : joinedIncoming(fn, i);
-                    }), sm, sy, chain, a);
-                }
+                for (Incoming inc : in) addContexts(cs, e, withCaller(base, fn, p0, inc), sm, sy, chain, a);
             }
             if (!cs.isEmpty()) out.add(new Reached(fn, call, e.site(), cs));
         }
         return out;
+    }
+
+    /**
+     * {@code base} with function {@code fn}'s parameters as one caller's call gives them: {@code inc} for
+     * parameter {@code p0}, what the same call passed for the others, else what all callers pass, joined.
+     */
+    private Evaluator.Context withCaller(Evaluator.Context base, int fn, int p0, Incoming inc) {
+        return base.withParams(i -> {
+            if (i == p0) return List.of(inc.value());
+            List<Mask> w = inc.with(i);
+            return w != null ? w : joinedIncoming(fn, i);
+        });
     }
 
     /** The contexts of entry {@code e} where the caller's parameters are as {@code c} says; none when its tests fail there. */

@@ -481,9 +481,7 @@ public final class ModelBuilder {
         int[] entryMust = entry.must, entryMay = entry.may;
         Trace[] witness = entry.witness;
         Contexts cx = new Contexts(n);
-        int[] cbMust = new int[n], cbMay = new int[n];
-        Model.AtomicRoot[] cbRoot = new Model.AtomicRoot[n];
-        Trace.Step[] cbStep = new Trace.Step[n];
+        Contexts callbacks = new Contexts(n); // what the callbacks alone give, for the contexts a function holds itself
         for (int i = 0; i < n; i++) { // callbacks first: their context does not depend on who registers them
             FunctionFacts f = fs.get(i);
             for (FunctionFacts.Callback cb : f.callbacks) {
@@ -493,12 +491,7 @@ public final class ModelBuilder {
                 Trace w = Trace.of(Trace.Step.at(f.file, cb.line(), cb.col(), f.name + ": " + cb.what()
                         + ": it runs in " + ExecKind.first(cb.kinds()).description));
                 cx.enter(g, cb.kinds(), cb.kinds(), root, w);
-                cbMust[g] = cbRoot[g] == null ? cb.kinds() : cbMust[g] & cb.kinds();
-                if (cbRoot[g] == null || (cb.kinds() & ~cbMay[g]) != 0) { // the first registration, or one adding kinds
-                    cbRoot[g] = root;
-                    cbStep[g] = w.step();
-                }
-                cbMay[g] |= cb.kinds();
+                callbacks.enter(g, cb.kinds(), cb.kinds(), root, w);
             }
         }
         // callers before callees, in an order that depends only on the callers (see Scc.callersFirst): the first
@@ -551,10 +544,10 @@ public final class ModelBuilder {
         Model m = new Model(version, flags, catalog, ev, fs, targets, sites, reaches, incoming, entryMust, entryMay,
                 witness, callerCount, dups, incidents);
         m.declaredSites = declaredSites;
-        m.cbMust = cbMust;
-        m.cbMay = cbMay;
-        m.cbRoot = cbRoot;
-        m.cbStep = cbStep;
+        m.cbMust = callbacks.must;
+        m.cbMay = callbacks.may;
+        m.cbRoot = callbacks.root;
+        m.cbWitness = callbacks.witness;
         m.runsInside = runsInside;
         m.ambiguous = amb;
         m.foreignLockWrappers = List.copyOf(foreignUsed);
@@ -978,10 +971,7 @@ public final class ModelBuilder {
             if (g < 0 || all.get(g).isEmpty()) continue;
             final int call = c;
             for (Model.Reach r : all.get(g)) {
-                MaskExpr m = r.mask().substitute(q -> {
-                    MaskExpr a = f.arg(call, q);
-                    return a == null ? MaskExpr.UNKNOWN : a;
-                });
+                MaskExpr m = r.mask().substitute(q -> f.argOrUnknown(call, q));
                 if (m.params() == 0) continue; // the caller fixes the mask: judged through incoming values
                 if (r.chain().length() > MAX_CHAIN) {
                     longChain(f);
@@ -1030,8 +1020,7 @@ public final class ModelBuilder {
         long deps = 0;
         for (long bits = qs; bits != 0; bits &= bits - 1) {
             int q = Long.numberOfTrailingZeros(bits);
-            MaskExpr a = c.arg(call, q);
-            args[q] = a == null ? MaskExpr.UNKNOWN : a;
+            args[q] = c.argOrUnknown(call, q);
             deps |= args[q].params();
         }
         Evaluator.Context base = Evaluator.Context.inFile(c.file);

@@ -191,7 +191,7 @@ public final class ProgramIndex {
     }
 
     /** A function's name and what it does as a lock wrapper, for {@link ModelBuilder#filesToRevisit}. */
-    record Fn(String name, String file, boolean isStatic, int acquires, int releases) {}
+    record Fn(String name, String file, int acquires, int releases) {}
 
     /** How often each name (by number) is defined in the files at {@code paths}, static or not. */
     int[] definitionCounts(Collection<String> paths) {
@@ -217,7 +217,7 @@ public final class ProgramIndex {
             for (int i = 0; i < o.functions(); i++) {
                 if (o.fnStatic()[i] && !header) continue;
                 if (((o.fnAcquires()[i] | o.fnReleases()[i]) & (ExecKind.ATOMIC | ExecKind.SLEEPABLE.bit())) == 0) continue;
-                body.accept(new Fn(names.get(o.fnName()[i]), o.path(), o.fnStatic()[i], o.fnAcquires()[i], o.fnReleases()[i]));
+                body.accept(new Fn(names.get(o.fnName()[i]), o.path(), o.fnAcquires()[i], o.fnReleases()[i]));
             }
         }
     }
