@@ -71,7 +71,9 @@ final class PartialLink {
         byte[] raw = cache.get(key);
         if (raw == null) return null;
         try {
-            return ProgramIndex.decode(raw, names);
+            ProgramIndex index = ProgramIndex.decode(raw, names);
+            index.prepare();
+            return index;
         } catch (BinIn.Corrupt e) {
             return null;
         }
@@ -117,11 +119,12 @@ final class PartialLink {
                 refreshed++;
             }
         }
-        Set<String> here = new HashSet<>(all);
+        int held = 0; // the listed files the index holds: all it holds, unless some are gone
+        for (String p : all) if (index.get(p) != null) held++;
         int before = index.size();
-        if (before != here.size() || !here.containsAll(index.paths())) { // files gone: their outlines go
-            index.retain(here);
-            refreshed += Math.max(1, before - index.size());
+        if (held != before) { // files gone: their outlines go
+            index.retain(new HashSet<>(all));
+            refreshed += before - index.size();
         }
         String m = definesMasks(changed, models);
         if (m != null) {

@@ -321,7 +321,8 @@ public final class ScanCommand implements Callable<Integer> {
             Scanner.Options options = new Scanner.Options(roots, n, (long) (maxFileMiB * 1048576), config::excluded,
                     progress, followSymlinks, incidents, cache);
             Scanner.Sink sink = FileResults.first(builder, runner, suppressions, incidents, cache != null, models);
-            // the outlines are read on another core while this one lists the tree (syscalls, mostly)
+            // the stamps and the outlines are read on another core while this one lists the tree (syscalls, mostly)
+            if (cache != null) java.util.concurrent.CompletableFuture.runAsync(cache::loadIndex);
             java.util.concurrent.CompletableFuture<ProgramIndex> index = outlines != null && !wholeLink
                     ? java.util.concurrent.CompletableFuture.supplyAsync(() -> PartialLink.load(cache, outlines, builder.names()))
                     : null;

@@ -60,7 +60,7 @@ public final class ProgramIndex {
         private final List<String> added = new ArrayList<>();
         private final Map<String, Integer> addedIds = new HashMap<>();
         /** Open addressing over the block's names by their String hash; built on the first lookup. */
-        private int[] table;
+        private volatile int[] table;
 
         int size() {
             return made.length + added.size();
@@ -78,22 +78,26 @@ public final class ProgramIndex {
         int lookup(String s) {
             Integer a = addedIds.get(s);
             if (a != null) return a;
-            int n = made.length;
-            if (n == 0) return -1;
-            if (table == null) {
-                int cap = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
-                int[] t = new int[cap];
-                java.util.Arrays.fill(t, -1);
-                for (int x = 0; x < n; x++) {
-                    int k = mix(hash(x)) & (cap - 1);
-                    while (t[k] >= 0) k = (k + 1) & (cap - 1);
-                    t[k] = x;
-                }
-                table = t;
-            }
-            int cap = table.length, k = mix(s.hashCode()) & (cap - 1);
-            for (int x; (x = table[k]) >= 0; k = (k + 1) & (cap - 1)) if (get(x).equals(s)) return x;
+            if (made.length == 0) return -1;
+            int[] t = table();
+            int cap = t.length, k = mix(s.hashCode()) & (cap - 1);
+            for (int x; (x = t[k]) >= 0; k = (k + 1) & (cap - 1)) if (get(x).equals(s)) return x;
             return -1;
+        }
+
+        /** The table of the block's names, built on the first call (a run may build it ahead, on another core). */
+        synchronized int[] table() {
+            if (table != null) return table;
+            int n = made.length;
+            int cap = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
+            int[] t = new int[cap];
+            java.util.Arrays.fill(t, -1);
+            for (int x = 0; x < n; x++) {
+                int k = mix(hash(x)) & (cap - 1);
+                while (t[k] >= 0) k = (k + 1) & (cap - 1);
+                t[k] = x;
+            }
+            return table = t;
         }
 
         /** {@link String#hashCode} of name {@code x}, from its bytes when they are ASCII. */
@@ -130,6 +134,14 @@ public final class ProgramIndex {
 
     private int id(String s) {
         return names.add(s);
+    }
+
+    /**
+     * Makes now what the first look-up of a name would make (the table of the 733,649 names of Linux's index):
+     * for a run that has a core to spare while it lists the tree.
+     */
+    public void prepare() {
+        if (names.made.length > 0) names.table();
     }
 
     /** The file at {@code path}, when the index holds it. */
@@ -232,7 +244,10 @@ public final class ProgramIndex {
      */
     public List<String> slice(List<String> present, Set<String> changed) {
         List<FileOutline> held = new ArrayList<>(present.size());
-        for (String p : present) if (files.containsKey(p)) held.add(files.get(p)); // the others have no functions
+        for (String p : present) {
+            FileOutline o = files.get(p);
+            if (o != null) held.add(o); // the others have no functions
+        }
         int nf = held.size();
         FileOutline[] fo = held.toArray(new FileOutline[0]);
         int total = 0;

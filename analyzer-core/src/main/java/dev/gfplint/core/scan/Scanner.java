@@ -155,11 +155,11 @@ public final class Scanner {
 
         /** Per path, the hash of the file's bytes as {@code cache}'s index knows them from its stamp (the files it does not: absent). */
         public java.util.Map<String, byte[]> knownHashes(FileCache cache) {
-            java.util.Map<String, byte[]> out = new java.util.HashMap<>();
-            for (SourceFiles.Input in : inputs) {
+            java.util.Map<String, byte[]> out = new java.util.concurrent.ConcurrentHashMap<>();
+            inputs.parallelStream().forEach(in -> { // on every core: 60,000 look-ups for Linux
                 byte[] h = cache.knownHash(in.display(), in.stamp(), in.mtimeNanos());
                 if (h != null) out.put(in.display(), h);
-            }
+            });
             return out;
         }
     }

@@ -65,7 +65,11 @@ final class SourceFiles {
                 // reported below, when the path itself is looked at
             }
         }
-        for (Path p : paths) s.root(p);
+        try {
+            for (Path p : paths) s.root(p);
+        } finally {
+            if (s.pool != null) s.pool.shutdownNow();
+        }
         return s;
     }
 
@@ -93,8 +97,8 @@ final class SourceFiles {
         file(p, a, Files.isSymbolicLink(p) ? p : null);
     }
 
-    /** One directory frame of the walk: its entries in name order. */
-    private record Frame(Iterator<Path> entries) {}
+    /** A directory entry and its name (made once: sorting and testing names would make it again at every look). */
+    private record Entry(String name, Path path) {}
 
     /** A link to follow once the directories themselves are walked. */
     private record Deferred(Path link, BasicFileAttributes target) {}
@@ -114,47 +118,170 @@ final class SourceFiles {
         }
     }
 
+    /**
+     * What walking one part of a tree met, in walk order: {@link #replay} turns it into inputs, warnings and
+     * deferred links exactly as one walk in that order would have. {@code ENTER} and {@code EXIT} bound a directory's
+     * contents, so that a directory already listed under another name (a bind mount) is left out with
+     * everything in it, whichever part met it first.
+     */
+    private record Event(int kind, Path path, Object key, BasicFileAttributes attrs, Path link, String text) {
+        static final int ENTER = 0, EXIT = 1, FILE = 2, WARN = 3, DEFER = 4;
+    }
+
+    /** Parts of the tree are walked on this many threads: a Linux tree's 60,000 files cost 0.5 s of syscalls on one. */
+    private static final int WALKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /**
+     * Walks the plain entries under {@code dir} (links to follow go to {@code links}). The entries of {@code dir} and
+     * of its subdirectories are walked as separate parts on {@link #WALKERS} threads; what each met is then taken in
+     * name order, so the listing does not depend on which part finished first.
+     */
     private void walkPlain(Path dir, List<Deferred> links) {
-        ArrayDeque<Frame> stack = new ArrayDeque<>();
-        open(dir, stack);
-        while (!stack.isEmpty()) {
-            Frame top = stack.peek();
-            if (!top.entries().hasNext()) {
-                stack.pop();
-                continue;
-            }
-            Path c = top.entries().next();
-            BasicFileAttributes own = attributes(c, false);
-            if (own == null) continue; // vanished or unreadable: reported by attributes()
-            if (!own.isSymbolicLink()) {
-                if (own.isDirectory()) {
-                    if (!hidden(c) && seen.add(key(c, own))) open(c, stack);
-                } else if (isSource(c)) {
-                    file(c, own, null);
-                }
-                continue;
-            }
-            Path real;
-            BasicFileAttributes target;
-            try {
-                real = c.toRealPath();
-                target = Files.readAttributes(real, BasicFileAttributes.class);
-            } catch (IOException e) {
-                if (isSource(c)) warn(c, reason(e));
-                continue;
-            }
-            if (target.isDirectory()) {
-                if (hidden(c)) continue;
-                if (leadsBack(c, real)) warn(c, "symbolic link loop, not followed");
-                else if (!followLinks && !inside(real)) warn(c, outside(real));
-                else links.add(new Deferred(c, target));
-            } else if (isSource(c)) {
-                // a device or FIFO is never read, wherever it is; a regular file only inside the roots
-                if (!target.isRegularFile()) file(c, target, c);
-                else if (!followLinks && !inside(real)) warn(c, outside(real));
-                else links.add(new Deferred(c, target));
+        List<Object> parts = new ArrayList<>(); // events and futures of lists of events, in walk order
+        if (pool == null && WALKERS > 1) {
+            pool = java.util.concurrent.Executors.newFixedThreadPool(WALKERS, r -> {
+                Thread t = new Thread(r, "gfplint-list");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        List<Event> top = new ArrayList<>();
+        List<Entry> entries = entries(dir, top);
+        parts.addAll(top);
+        for (Entry e : entries) {
+            BasicFileAttributes own = attributes(e.path(), false, parts);
+            if (own != null && !own.isSymbolicLink() && own.isDirectory() && !e.name().startsWith(".")) {
+                // one level down: each entry of the subdirectory is a part of its own
+                parts.add(new Event(Event.ENTER, e.path(), key(e.path(), own), null, null, null));
+                List<Event> opened = new ArrayList<>();
+                List<Entry> inner = entries(e.path(), opened);
+                parts.addAll(opened);
+                for (Entry i : inner) parts.add(submit(i, null));
+                parts.add(new Event(Event.EXIT, e.path(), null, null, null, null));
+            } else if (own != null) {
+                parts.add(submit(e, own));
             }
         }
+        for (Object part : parts) {
+            if (part instanceof Event ev) replay(ev, links);
+            else for (Event ev : join(part)) replay(ev, links);
+        }
+        skipping = 0;
+    }
+
+    /** The walkers' threads, made by the first walk that needs them and stopped when the listing ends. */
+    private java.util.concurrent.ExecutorService pool;
+
+    private Object submit(Entry e, BasicFileAttributes own) {
+        java.util.concurrent.Callable<List<Event>> part = () -> collect(e, own);
+        if (pool == null) return java.util.concurrent.CompletableFuture.completedFuture(callQuietly(part));
+        return pool.submit(part);
+    }
+
+    private static List<Event> callQuietly(java.util.concurrent.Callable<List<Event>> c) {
+        try {
+            return c.call();
+        } catch (Exception x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Event> join(Object part) {
+        try {
+            return ((java.util.concurrent.Future<List<Event>>) part).get();
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("listing interrupted", x);
+        } catch (java.util.concurrent.ExecutionException x) {
+            if (x.getCause() instanceof RuntimeException r) throw r;
+            if (x.getCause() instanceof Error r) throw r;
+            throw new IllegalStateException(x.getCause());
+        }
+    }
+
+    /** Depth of directories being left out by {@link #replay} (listed already under another name). */
+    private int skipping;
+
+    private void replay(Event ev, List<Deferred> links) {
+        switch (ev.kind()) {
+            case Event.ENTER -> {
+                if (skipping > 0 || !seen.add(ev.key())) skipping++;
+            }
+            case Event.EXIT -> {
+                if (skipping > 0) skipping--;
+            }
+            default -> {
+                if (skipping > 0) return;
+                if (ev.kind() == Event.FILE) file(ev.path(), ev.attrs(), ev.link());
+                else if (ev.kind() == Event.WARN) warn(ev.path(), ev.text());
+                else links.add(new Deferred(ev.path(), ev.attrs()));
+            }
+        }
+    }
+
+    /**
+     * Walks the entry {@code first} (its attributes {@code own} when known) and, when it is a directory, everything
+     * under it, depth first in name order, without recursion: what it met, for {@link #replay}. Runs on any thread:
+     * it reads only what does not change during the walk.
+     */
+    private List<Event> collect(Entry first, BasicFileAttributes own) {
+        List<Event> out = new ArrayList<>();
+        Set<Object> dirs = new HashSet<>(); // this part's directories: a bind mount inside itself is walked once
+        ArrayDeque<Iterator<Entry>> stack = new ArrayDeque<>();
+        Entry e = first;
+        BasicFileAttributes a = own != null ? own : attributes(first.path(), false, out);
+        while (true) {
+            if (a != null) visit(e, a, out, stack, dirs);
+            while (!stack.isEmpty() && !stack.peek().hasNext()) {
+                stack.pop();
+                out.add(new Event(Event.EXIT, null, null, null, null, null));
+            }
+            if (stack.isEmpty()) return out;
+            e = stack.peek().next();
+            a = attributes(e.path(), false, out);
+        }
+    }
+
+    /** One entry of {@link #collect}: a file, a link, or a directory whose entries go on {@code stack}. */
+    private void visit(Entry e, BasicFileAttributes own, List<Event> out, ArrayDeque<Iterator<Entry>> stack, Set<Object> dirs) {
+        Path c = e.path();
+        boolean source = isSource(e.name());
+        if (!own.isSymbolicLink()) {
+            if (own.isDirectory()) {
+                Object k = key(c, own);
+                if (e.name().startsWith(".") || !dirs.add(k)) return;
+                out.add(new Event(Event.ENTER, c, k, null, null, null));
+                stack.push(entries(c, out).iterator());
+            } else if (source) {
+                out.add(new Event(Event.FILE, c, null, own, null, null));
+            }
+            return;
+        }
+        Path real;
+        BasicFileAttributes target;
+        try {
+            real = c.toRealPath();
+            target = Files.readAttributes(real, BasicFileAttributes.class);
+        } catch (IOException x) {
+            if (source) out.add(warning(c, reason(x)));
+            return;
+        }
+        if (target.isDirectory()) {
+            if (e.name().startsWith(".")) return;
+            if (leadsBack(c, real)) out.add(warning(c, "symbolic link loop, not followed"));
+            else if (!followLinks && !inside(real)) out.add(warning(c, outside(real)));
+            else out.add(new Event(Event.DEFER, c, null, target, null, null));
+        } else if (source) {
+            // a device or FIFO is never read, wherever it is; a regular file only inside the roots
+            if (!target.isRegularFile()) out.add(new Event(Event.FILE, c, null, target, c, null));
+            else if (!followLinks && !inside(real)) out.add(warning(c, outside(real)));
+            else out.add(new Event(Event.DEFER, c, null, target, null, null));
+        }
+    }
+
+    private static Event warning(Path p, String why) {
+        return new Event(Event.WARN, p, null, null, null, why);
     }
 
     /** Whether the directory {@code real} that {@code link} points to contains the link itself. */
@@ -167,17 +294,18 @@ final class SourceFiles {
         }
     }
 
-    private void open(Path dir, ArrayDeque<Frame> stack) {
-        List<Path> entries = new ArrayList<>();
+    /** The entries of {@code dir} in name order; none, and a warning in {@code out}, when it cannot be read. */
+    private static List<Entry> entries(Path dir, List<? super Event> out) {
+        List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path e : ds) entries.add(e);
+            for (Path e : ds) entries.add(new Entry(e.getFileName().toString(), e));
         } catch (IOException | java.nio.file.DirectoryIteratorException e) {
             IOException io = e instanceof IOException x ? x : ((java.nio.file.DirectoryIteratorException) e).getCause();
-            warn(dir, reason(io));
-            return;
+            out.add(warning(dir, reason(io)));
+            return List.of();
         }
-        entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-        stack.push(new Frame(entries.iterator()));
+        entries.sort((a, b) -> a.name().compareTo(b.name()));
+        return entries;
     }
 
     /** A file the walk reached (or the command line named); {@code link}: the link it was reached through. */
@@ -201,13 +329,21 @@ final class SourceFiles {
     }
 
     private BasicFileAttributes attributes(Path p, boolean follow) {
+        List<Event> out = new ArrayList<>(0);
+        BasicFileAttributes a = attributes(p, follow, out);
+        for (Event ev : out) warn(ev.path(), ev.text());
+        return a;
+    }
+
+    /** {@code p}'s attributes, or null: removed meanwhile, or unreadable (a warning in {@code out}). */
+    private static BasicFileAttributes attributes(Path p, boolean follow, List<? super Event> out) {
         try {
             return follow ? Files.readAttributes(p, BasicFileAttributes.class)
                     : Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return null; // removed while walking, or a dangling link (reported where it matters)
         } catch (IOException e) {
-            warn(p, reason(e));
+            out.add(warning(p, reason(e)));
             return null;
         }
     }
@@ -242,14 +378,8 @@ final class SourceFiles {
         }
     }
 
-    private static boolean hidden(Path p) {
-        Path n = p.getFileName();
-        return n != null && n.toString().startsWith(".");
-    }
-
-    static boolean isSource(Path p) {
-        String n = p.getFileName().toString();
-        return n.endsWith(".c") || n.endsWith(".h");
+    private static boolean isSource(String name) {
+        return name.endsWith(".c") || name.endsWith(".h");
     }
 
     private void warn(Path p, String reason) {
