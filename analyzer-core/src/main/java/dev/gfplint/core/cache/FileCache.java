@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -225,17 +226,43 @@ public final class FileCache {
         return dir.resolve(hex.substring(0, 2)).resolve(hex.substring(2));
     }
 
+    /**
+     * Per directory of entries (the key's first byte), the names it held when this scan first missed an entry
+     * there, plus those this scan stored since; null until then. A miss costs a failed open and an exception, 62,000
+     * of them on a cold Linux scan: one listing of the directory answers the later ones. An entry another scan stores
+     * meanwhile is missed and stored again, which is harmless.
+     */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Set<String>> listed = new java.util.concurrent.atomic.AtomicReferenceArray<>(256);
+    /** The directories of entries this scan made or found. */
+    private final java.util.concurrent.atomic.AtomicIntegerArray made = new java.util.concurrent.atomic.AtomicIntegerArray(256);
+
+    /** The names of the entries in directory {@code p} now (none when it is missing or unreadable). */
+    private static Set<String> names(Path p) {
+        Set<String> out = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
+            for (Path e : ds) out.add(e.getFileName().toString());
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // missing or unreadable: every look-up there misses, as opening each entry would
+        }
+        return out;
+    }
+
     /** The payload stored under {@code key}, or null (a miss, or an entry that did not check out). */
     public byte[] get(byte[] key) {
         Path p = entry(key);
-        byte[] raw;
-        try {
-            raw = readRegular(p, MAX_ENTRY_BYTES);
-        } catch (NoSuchFileException e) {
+        int d = key[0] & 0xff;
+        Set<String> there = listed.get(d);
+        if (there != null && !there.contains(p.getFileName().toString())) {
             misses.incrementAndGet();
             return null;
-        } catch (IOException e) {
+        }
+        byte[] raw;
+        long[] mtime = {0};
+        try {
+            raw = readRegular(p, MAX_ENTRY_BYTES, mtime);
+        } catch (IOException e) { // NoSuchFileException: a miss
             misses.incrementAndGet();
+            if (there == null) listed.compareAndSet(d, null, names(p.getParent()));
             return null;
         }
         byte[] payload = raw == null ? null : check(raw, key); // null raw: not a regular file, or too big to be ours
@@ -254,7 +281,7 @@ public final class FileCache {
         if (writable) {
             try {
                 long now = System.currentTimeMillis();
-                if (now - Files.getLastModifiedTime(p).toMillis() > TOUCH_AFTER_MS) Files.setLastModifiedTime(p, FileTime.fromMillis(now));
+                if (now - mtime[0] > TOUCH_AFTER_MS) Files.setLastModifiedTime(p, FileTime.fromMillis(now));
             } catch (IOException ignored) {
                 // eviction order only
             }
@@ -271,15 +298,22 @@ public final class FileCache {
      * never followed or opened) of at most {@code max} bytes, read without following links; else null.
      */
     static byte[] readRegular(Path p, long max) throws IOException {
+        return readRegular(p, max, null);
+    }
+
+    /** {@link #readRegular(Path, long)}, and the file's modification time (milliseconds) in {@code mtime[0]}. */
+    private static byte[] readRegular(Path p, long max, long[] mtime) throws IOException {
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!a.isRegularFile() || a.size() > max) return null;
+        if (mtime != null) mtime[0] = a.lastModifiedTime().toMillis();
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS)) {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) Math.min(max, a.size()) + 1);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) a.size());
             while (b.hasRemaining() && ch.read(b) > 0) {
-                // a file that grew meanwhile stops at the size read, plus one byte to tell
+                // until the size read, or the end of a file that shrank meanwhile
             }
-            return b.position() > a.size() ? null : java.util.Arrays.copyOf(b.array(), b.position());
+            if (b.hasRemaining()) return java.util.Arrays.copyOf(b.array(), b.position());
+            return ch.read(java.nio.ByteBuffer.allocate(1)) > 0 ? null : b.array(); // grown meanwhile: not what was checked
         }
     }
 
@@ -302,19 +336,34 @@ public final class FileCache {
     public void put(byte[] key, byte[] payload) {
         if (!writable) return;
         byte[] raw = encode(key, payload);
-        if (writeAtomically(entry(key), raw)) {
+        Path p = entry(key);
+        int d = key[0] & 0xff;
+        if (writeAtomically(p, raw, made.get(d) == 0)) {
+            made.set(d, 1);
             stored.incrementAndGet();
             storedBytes.addAndGet(raw.length);
+            Set<String> there = listed.get(d);
+            if (there != null) there.add(p.getFileName().toString());
         }
     }
 
     /** Writes {@code raw} to a temporary file beside {@code p} and renames it into place; false (and noted) when it cannot. */
     private boolean writeAtomically(Path p, byte[] raw) {
+        return writeAtomically(p, raw, true);
+    }
+
+    /** {@link #writeAtomically(Path, byte[])}; {@code makeDir}: make the directory first, else only when it is missing. */
+    private boolean writeAtomically(Path p, byte[] raw, boolean makeDir) {
         Path tmp = null;
         try {
-            Files.createDirectories(p.getParent());
+            if (makeDir) Files.createDirectories(p.getParent());
             tmp = p.resolveSibling(p.getFileName() + ".tmp" + ThreadLocalRandom.current().nextLong(1L << 62));
-            Files.write(tmp, raw);
+            try {
+                Files.write(tmp, raw);
+            } catch (NoSuchFileException e) { // the directory went (a `cache clear` meanwhile): made again, once
+                Files.createDirectories(p.getParent());
+                Files.write(tmp, raw);
+            }
             try {
                 Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
