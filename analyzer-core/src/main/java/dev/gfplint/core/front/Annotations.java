@@ -15,15 +15,15 @@ import dev.gfplint.core.lex.TokenBuffer;
 final class Annotations {
     private Annotations() {}
 
-    static int drop(TokenBuffer tb, IdiomTable idioms) {
+    /** Drops them, by the idiom flags the lexer kept beside each identifier (both read the same idiom table). */
+    static int drop(TokenBuffer tb) {
         int dropped = 0;
-        char[] s = tb.text;
         for (int i = 0, n = tb.size(); i < n; i++) {
-            if (tb.type(i) != IDENT || !idioms.isAnnotation(s, tb.start(i), tb.end(i))) continue;
+            if (tb.type(i) != IDENT || !IdiomTable.annotation(tb.aux(i))) continue; // the lexer's look-up of the spelling
             if (i > 0 && (tb.type(i - 1) == DOT || tb.type(i - 1) == ARROW)) continue; // a member named like one
             tb.setType(i, Tok.DROPPED);
             dropped++;
-            if (!idioms.annotationTakesArgs(s, tb.start(i), tb.end(i))) continue;
+            if (!IdiomTable.annotationWithArgs(tb.aux(i))) continue;
             int j = i + 1;
             while (j < n && tb.type(j) == Tok.DIRECTIVE) j++;
             if (j >= n || tb.type(j) != LPAREN) continue;

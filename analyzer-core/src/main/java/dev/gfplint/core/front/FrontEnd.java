@@ -94,7 +94,7 @@ public final class FrontEnd {
         }
         st.tokens = tb.size();
         st.lines = tb.size() == 0 ? 0 : tb.line(tb.size() - 1);
-        Annotations.drop(tb, idioms);
+        Annotations.drop(tb);
         MacroTable macros = MacroReader.read(tb, src);
         st.macros = macros.size();
         Conditionals.Result pp = Conditionals.apply(tb);

@@ -166,6 +166,33 @@ public final class IdiomTable {
         return names.get(s, a, b, IDENT) & TYPE_MASK;
     }
 
+    /**
+     * What the table says of the identifier-like s[a..b) in one look-up: its token type ({@link #typeOf}) and its
+     * flags ({@link #flagsOf}), which the lexer keeps beside an identifier's token so that later passes need not
+     * look it up again.
+     */
+    public int word(char[] s, int a, int b) {
+        return names.get(s, a, b, IDENT);
+    }
+
+    public static int typeOf(int word) {
+        return word & TYPE_MASK;
+    }
+
+    public static int flagsOf(int word) {
+        return word & ~TYPE_MASK;
+    }
+
+    /** {@link #isAnnotation} from the flags {@link #word} gave. */
+    public static boolean annotation(int flags) {
+        return (flags & F_ANNOTATION) != 0;
+    }
+
+    /** {@link #annotationTakesArgs} from the flags {@link #word} gave. */
+    public static boolean annotationWithArgs(int flags) {
+        return (flags & F_ANNOTATION_ARGS) != 0;
+    }
+
     private int flags(char[] s, int a, int b) {
         return names.get(s, a, b, 0) & ~TYPE_MASK;
     }

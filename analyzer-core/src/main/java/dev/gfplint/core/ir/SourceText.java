@@ -9,6 +9,11 @@ public final class SourceText {
     private int[] holeStart = new int[0];
     private int[] holeEnd = new int[0];
 
+    /** The file's characters (not a copy: not to be changed). */
+    public char[] chars() {
+        return chars;
+    }
+
     public SourceText(char[] chars) {
         this.chars = chars;
     }
@@ -60,11 +65,16 @@ public final class SourceText {
      * blank, and no blank after an opening or before a closing parenthesis or bracket or before a comma.
      */
     public String normalized(int start, int end) {
-        StringBuilder sb = new StringBuilder(Math.max(0, end - start));
+        return normalized(start, end, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} characters of {@link #normalized(int, int)}, or a few more (all of it when shorter). */
+    public String normalized(int start, int end, int limit) {
+        StringBuilder sb = new StringBuilder(Math.max(0, Math.min(end - start, limit)));
         boolean space = false;
         int i = start;
         boolean holes = holeStart.length > 0;
-        while (i < end) {
+        while (i < end && sb.length() < limit) {
             if (holes) {
                 int j = skipHole(i);
                 if (j > i) {

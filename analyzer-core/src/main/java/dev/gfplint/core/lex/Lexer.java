@@ -165,8 +165,8 @@ public final class Lexer {
                     i = e;
                     continue;
                 }
-                int t = idioms.keywordType(s, i, j);
-                tb.add(t, i, j, startLine, startCol, 0);
+                int w = idioms.word(s, i, j);
+                tb.add(IdiomTable.typeOf(w), i, j, startLine, startCol, IdiomTable.flagsOf(w));
                 i = j;
                 continue;
             }

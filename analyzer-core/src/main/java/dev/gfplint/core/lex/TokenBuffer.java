@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The tokens of one file, as parallel arrays (a file of the kernel tree has up to a few million tokens, so
  * no object per token). Offsets index {@link #text}; lines and columns are 1-based, columns in chars.
  * Token types are the parser's ({@code KernelCLexerTypes}) plus {@link Tok#DIRECTIVE} for a whole
- * preprocessor line; {@link #aux} holds the {@link DirectiveKind} ordinal for directives.
+ * preprocessor line; {@link #aux} holds the {@link DirectiveKind} ordinal for directives, and for an identifier or keyword the flags the
+ * idiom table gives its spelling ({@code IdiomTable.flagsOf}), so that it is looked up once.
  */
 public final class TokenBuffer {
     public final char[] text;

@@ -80,9 +80,7 @@ final class ContextFlow {
             for (CallSite cs : n.calls()) {
                 String c = cs.callee();
                 if (c == null) continue;
-                if (catalog.contextApi(c) != null || catalog.contextTest(c) != null || wrappers.containsKey(c)
-                        || catalog.lockDropping(c) != null
-                        || c.equals("guard") || c.equals("scoped_guard")) return true;
+                if (catalog.changesContext(c) || !wrappers.isEmpty() && wrappers.containsKey(c)) return true;
             }
         }
         return false;

@@ -93,7 +93,8 @@ public final class ModelBuilder {
         }
         List<Map.Entry<String, ContextFlow.Effect>> wrappers = new ArrayList<>();
         for (dev.gfplint.core.ir.Macro m : tu.macros().all()) {
-            ContextFlow.Effect e = m.isFunctionLike() ? macroLockEffect(m.body()) : null;
+            // a body that is one call of a context API starts with its name: most start with another word
+            ContextFlow.Effect e = m.isFunctionLike() && catalog.contextApi(m.leadingWord()) != null ? macroLockEffect(m.body()) : null;
             if (e != null && !catalog.known(m.name()) && catalog.contextApi(m.name()) == null) wrappers.add(Map.entry(m.name(), e));
         }
         List<FunctionFacts.Callback> roots = new ArrayList<>();

@@ -23,7 +23,8 @@ public final class TreeMacros implements MacroEnv {
     static List<ModelBuilder.MacroText> of(TranslationUnit tu) {
         List<ModelBuilder.MacroText> out = new ArrayList<>();
         for (Macro m : tu.macros().all()) {
-            if (containsGfp(m.name()) || containsGfp(m.body())) out.add(new ModelBuilder.MacroText(m.name(), m.params(), m.body(), m.pos().line()));
+            // the raw text first: a body that does not mention gfp as written does not once made (most do not)
+            if (containsGfp(m.name()) || containsGfp(m.rawBody()) && containsGfp(m.body())) out.add(new ModelBuilder.MacroText(m.name(), m.params(), m.body(), m.pos().line()));
         }
         return out;
     }
@@ -76,7 +77,7 @@ public final class TreeMacros implements MacroEnv {
         return l.get(0);
     }
 
-    static boolean containsGfp(String n) {
+    static boolean containsGfp(CharSequence n) {
         int len = n.length();
         for (int i = 0; i + 2 < len; i++) {
             char a = n.charAt(i);

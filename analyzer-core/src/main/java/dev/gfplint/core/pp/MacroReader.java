@@ -18,6 +18,9 @@ public final class MacroReader {
     public static MacroTable read(TokenBuffer tb, SourceText src) {
         MacroTable table = new MacroTable();
         char[] s = tb.text;
+        // the bodies are made when first asked, from text of their own: holes the caller's text gets later
+        // (the #if branches left out) are not theirs
+        SourceText bodies = new SourceText(src.chars());
         for (int i = 0, n = tb.size(); i < n; i++) {
             if (tb.type(i) != Tok.DIRECTIVE) continue;
             DirectiveKind k = tb.directiveKind(i);
@@ -46,8 +49,7 @@ public final class MacroReader {
                 }
                 p = Math.min(end, close + 1);
             }
-            table.add(new Macro(name, params == null ? null : List.copyOf(params), src.normalized(p, end),
-                    new SourcePos(tb.line(i), tb.col(i))));
+            table.add(new Macro(name, params == null ? null : List.copyOf(params), bodies, p, end, new SourcePos(tb.line(i), tb.col(i))));
         }
         return table;
     }

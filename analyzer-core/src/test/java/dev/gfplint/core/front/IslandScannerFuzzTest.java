@@ -28,7 +28,7 @@ class IslandScannerFuzzTest {
     void scan(byte[] input) {
         char[] text = FuzzText.chars(input);
         TokenBuffer tb = LEXER.lex(text);
-        Annotations.drop(tb, IDIOMS);
+        Annotations.drop(tb);
         int[] seq = Conditionals.apply(tb).tokens();
         IslandScanner scanner = new IslandScanner(tb, seq, IDIOMS);
         scanner.scan();
