@@ -183,26 +183,18 @@ public final class IdiomTable {
         return word & ~TYPE_MASK;
     }
 
-    /** {@link #isAnnotation} from the flags {@link #word} gave. */
+    /** Whether the flags {@link #word} gave mark an annotation macro ({@code __init}, {@code __user}, ...), to be dropped. */
     public static boolean annotation(int flags) {
         return (flags & F_ANNOTATION) != 0;
     }
 
-    /** {@link #annotationTakesArgs} from the flags {@link #word} gave. */
+    /** Whether the flags {@link #word} gave mark an annotation that takes an argument list ({@code __acquires(x)}). */
     public static boolean annotationWithArgs(int flags) {
         return (flags & F_ANNOTATION_ARGS) != 0;
     }
 
     private int flags(char[] s, int a, int b) {
         return names.get(s, a, b, 0) & ~TYPE_MASK;
-    }
-
-    public boolean isAnnotation(char[] s, int a, int b) {
-        return (flags(s, a, b) & F_ANNOTATION) != 0;
-    }
-
-    public boolean annotationTakesArgs(char[] s, int a, int b) {
-        return (flags(s, a, b) & F_ANNOTATION_ARGS) != 0;
     }
 
     public boolean isTypedef(char[] s, int a, int b) {

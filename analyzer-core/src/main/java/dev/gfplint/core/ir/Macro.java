@@ -67,13 +67,14 @@ public final class Macro {
 
     /** The letters, digits and underscores the body starts with ("" when it starts with anything else). */
     public String leadingWord() {
-        if (body != null) return leadingWordOf(body);
+        if (body != null) return leadingWord(body);
         String prefix = src.normalized(start, end, WORD_LIMIT); // the body's first characters: enough for most words
-        String w = leadingWordOf(prefix);
-        return w.length() == prefix.length() && prefix.length() >= WORD_LIMIT ? leadingWordOf(body()) : w;
+        String w = leadingWord(prefix);
+        return w.length() == prefix.length() && prefix.length() >= WORD_LIMIT ? leadingWord(body()) : w;
     }
 
-    private static String leadingWordOf(String b) {
+    /** The letters, digits and underscores {@code b} starts with. */
+    public static String leadingWord(String b) {
         int i = 0;
         while (i < b.length() && (Character.isLetterOrDigit(b.charAt(i)) || b.charAt(i) == '_')) i++;
         return b.substring(0, i);

@@ -139,10 +139,10 @@ public final class ModelBuilder {
     ContextFlow.Effect macroLockEffect(String body) {
         String b = body.strip();
         if (b.endsWith(";")) b = b.substring(0, b.length() - 1).strip();
-        int i = 0;
-        while (i < b.length() && (Character.isLetterOrDigit(b.charAt(i)) || b.charAt(i) == '_')) i++;
+        String word = dev.gfplint.core.ir.Macro.leadingWord(b); // the word the caller's gate looked at
+        int i = word.length();
         if (i == 0 || Character.isDigit(b.charAt(0))) return null;
-        Catalog.ContextApi api = catalog.contextApi(b.substring(0, i));
+        Catalog.ContextApi api = catalog.contextApi(word);
         if (api == null || api.effect() == Catalog.ContextApi.Effect.TRYLOCK) return null;
         int j = i;
         while (j < b.length() && b.charAt(j) == ' ') j++;

@@ -79,7 +79,8 @@ public final class ProgramIndex {
             Integer a = addedIds.get(s);
             if (a != null) return a;
             if (made.length == 0) return -1;
-            int[] t = table();
+            int[] t = table; // built ahead by prepare(), else by this first look-up
+            if (t == null) t = table();
             int cap = t.length, k = mix(s.hashCode()) & (cap - 1);
             for (int x; (x = t[k]) >= 0; k = (k + 1) & (cap - 1)) if (get(x).equals(s)) return x;
             return -1;

@@ -172,18 +172,10 @@ final class SourceFiles {
     /** The walkers' threads, made by the first walk that needs them and stopped when the listing ends. */
     private java.util.concurrent.ExecutorService pool;
 
-    private Object submit(Entry e, BasicFileAttributes own) {
-        java.util.concurrent.Callable<List<Event>> part = () -> collect(e, own);
-        if (pool == null) return java.util.concurrent.CompletableFuture.completedFuture(callQuietly(part));
-        return pool.submit(part);
-    }
-
-    private static List<Event> callQuietly(java.util.concurrent.Callable<List<Event>> c) {
-        try {
-            return c.call();
-        } catch (Exception x) {
-            throw new IllegalStateException(x);
-        }
+    /** The part of the walk at entry {@code e}, walked by the pool (here and now on one core). */
+    private java.util.concurrent.Future<List<Event>> submit(Entry e, BasicFileAttributes own) {
+        if (pool == null) return java.util.concurrent.CompletableFuture.completedFuture(collect(e, own));
+        return pool.submit(() -> collect(e, own));
     }
 
     @SuppressWarnings("unchecked")
