@@ -29,7 +29,8 @@ final class CacheKey {
                               boolean showSkipped) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("gfplint ").append(Main.version()).append(' ').append(codeHash()).append('\n');
-        sb.append("formats ").append(FileCache.FORMAT).append(' ').append(FactsCodec.FORMAT).append('\n');
+        sb.append("formats ").append(FileCache.FORMAT).append(' ').append(FactsCodec.FORMAT).append(' ')
+                .append(dev.gfplint.rules.FindingCodec.FORMAT).append('\n');
         for (Path p : idiomFiles) sb.append("idioms ").append(DataFiles.read(p, StandardCharsets.UTF_8)).append('\n');
         for (Map.Entry<String, String> e : config.catalogExtensions()) sb.append("catalog ").append(e.getValue()).append('\n');
         for (Path p : catalogFiles) sb.append("catalog ").append(DataFiles.read(p, StandardCharsets.UTF_8)).append('\n');

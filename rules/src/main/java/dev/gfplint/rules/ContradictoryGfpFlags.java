@@ -78,11 +78,13 @@ public final class ContradictoryGfpFlags extends Rule {
                 for (AllocatorSemantics.Conflict c : q.conflicts(m)) {
                     if (c.present() != Tri.YES) continue;
                     atDefine.add(finding(levelOf(c), d.origin(), d.line(), 1, "#define " + d.name() + " is "
-                            + model.flags().describe(m) + ": " + c.description() + advice(c), List.of()));
+                            + model.flags().describe(m) + ": " + c.description() + advice(c), List.of())
+                            .with(model.flags().describe(m), c.description()));
                 }
                 if (atDefine.isEmpty() && noopNoretry(q, m)) {
                     atDefine.add(finding(Level.NOTE, d.origin(), d.line(), 1, "#define " + d.name() + " is "
-                            + model.flags().describe(m) + NOOP_NORETRY, List.of()));
+                            + model.flags().describe(m) + NOOP_NORETRY, List.of())
+                            .with(model.flags().describe(m), NOOP_CONTEXT));
                 }
                 if (!atDefine.isEmpty()) {
                     if (reportedMacros.add(d.name())) atDefine.forEach(out);
@@ -114,14 +116,18 @@ public final class ContradictoryGfpFlags extends Rule {
                 String where = (Integer) h[2] == cs.size() ? "" : " on some paths";
                 out.accept(finding(light ? Level.NOTE : levelOf(k), f.file, f.lines[s.call()], f.cols[s.call()], at
                         + model.flags().describe(c.raw()) + where + ": " + k.description()
-                        + (light ? LIGHT : advice(k)), c.chain()));
+                        + (light ? LIGHT : advice(k)), c.chain()).with(model.flags().describe(c.raw()), k.description()));
             }
             // A no-op NORETRY is a note only where this function builds the whole mask and it is a no-op on every
             // path: a mask a caller passes in, or one that loses direct reclaim only on some paths (slub's light
             // high-order attempt), is not something to "drop" at this line.
             if (hits.isEmpty() && firstNoop != null && noretryNoReclaim == cs.size() && s.mask().params() == 0) {
-                out.accept(finding(Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], at
-                        + model.flags().describe(firstNoop.raw()) + NOOP_NORETRY, firstNoop.chain()));
+                Finding n = finding(Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], at
+                        + model.flags().describe(firstNoop.raw()) + NOOP_NORETRY, firstNoop.chain())
+                        .with(model.flags().describe(firstNoop.raw()), NOOP_CONTEXT);
+                String noretry = s.allocator().implicit() ? null : MaskOperands.onlyName(model, f.file, s.mask(),
+                        v -> v.isConstant() && Long.bitCount(v.value()) == 1 && q.isNoretry(v) == Tri.YES);
+                out.accept(noretry == null ? n : n.with(new Fix.DropOperand("drop " + noretry, s.allocator().gfpArg(), noretry)));
             }
             if (hits.isEmpty()) redundant(model, s, f, out);
         });
@@ -131,6 +137,7 @@ public final class ContradictoryGfpFlags extends Rule {
             + " real one, which is intended; clear the caller's flag here too if the allocator warns about it";
 
     private static final String NOOP_NORETRY = ": __GFP_NORETRY has no effect on a mask without __GFP_DIRECT_RECLAIM; drop it";
+    private static final String NOOP_CONTEXT = "__GFP_NORETRY on a mask without __GFP_DIRECT_RECLAIM: nothing to retry";
 
     /** NORETRY on a mask that never reclaims directly (and is not NOFAIL, which is reported on its own). */
     private static boolean noopNoretry(AllocatorSemantics q, Mask m) {
@@ -143,13 +150,23 @@ public final class ContradictoryGfpFlags extends Rule {
         Set<String> seen = new HashSet<>();
         walk(s.mask(), e -> {
             if (e.kind() != MaskExpr.Kind.BINARY || !e.name().equals("|")) return;
-            Mask a = model.evaluator().evalJoined(e.kid(0), ctx), b = model.evaluator().evalJoined(e.kid(1), ctx);
-            if (!a.isConstant() || !b.isConstant() || b.value() == 0 || Long.bitCount(b.value()) != 1) return;
-            if ((a.value() & b.value()) != b.value()) return;
-            String msg = model.flags().describe(a) + " already includes " + model.flags().describe(b)
-                    + " (judged as " + model.version() + "); drop the second";
-            if (seen.add(msg)) out.accept(finding(Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()],
-                    s.allocator().name() + "() with " + msg, List.of()));
+            // either side may be the one flag: GFP_NOWAIT | __GFP_NOWARN and __GFP_NOWARN | GFP_NOWAIT
+            for (int flag = 1; flag >= 0; flag--) {
+                MaskExpr other = e.kid(1 - flag), one = e.kid(flag);
+                Mask a = model.evaluator().evalJoined(other, ctx), b = model.evaluator().evalJoined(one, ctx);
+                if (!a.isConstant() || !b.isConstant() || b.value() == 0 || Long.bitCount(b.value()) != 1) continue;
+                if ((a.value() & b.value()) != b.value()) continue;
+                String msg = model.flags().describe(a) + " already includes " + model.flags().describe(b)
+                        + " (judged as " + model.version() + "); drop the second";
+                if (!seen.add(msg)) return;
+                Finding n = finding(Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], s.allocator().name() + "() with " + msg,
+                        List.of()).with(model.flags().describe(a) + " | " + model.flags().describe(b), model.flags().describe(a)
+                        + " already includes " + model.flags().describe(b));
+                // the flag as the call spells it: an identifier ORed in (a flag that a macro brings is left alone)
+                boolean spelt = one.kind() == MaskExpr.Kind.NAME && !s.allocator().implicit();
+                out.accept(spelt ? n.with(new Fix.DropOperand("drop " + one.name(), s.allocator().gfpArg(), one.name())) : n);
+                return;
+            }
         });
     }
 

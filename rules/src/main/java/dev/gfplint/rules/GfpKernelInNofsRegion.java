@@ -93,7 +93,7 @@ public final class GfpKernelInNofsRegion extends Rule {
             Finding found = region(model, s, f, risky, at);
             if (found == null) found = nofsParameter(model, s, f, at);
             if (found == null) found = nofsEarlier(model, s, f, earlier, risky, at);
-            if (found != null) out.accept(found);
+            if (found != null) out.accept(found.with(model.flags().describe(r.raw()), found.context()));
         });
     }
 
@@ -107,7 +107,8 @@ public final class GfpKernelInNofsRegion extends Rule {
                 : chain.get(0).caller()) + ")";
         return finding(Level.WARNING, f.file, f.lines[s.call()], f.cols[s.call()], at.get() + " may recurse into the filesystem "
                 + where + " that needs NOFS but opens no scope (judged as " + model.version() + "); pass GFP_NOFS or open "
-                + "memalloc_nofs_save() around the region", chain);
+                + "memalloc_nofs_save() around the region", chain).with(null, where
+                + " that needs NOFS and opens no memalloc scope");
     }
 
     /** (a) callers pass a NOFS mask in a gfp parameter, the function allocates with its own mask. */
@@ -119,10 +120,16 @@ public final class GfpKernelInNofsRegion extends Rule {
                 Mask v = in.value();
                 if (q.mayEnterFs(v) != Tri.NO || q.maySleep(v) != Tri.YES || in.chain() == null) continue;
                 List<dev.gfplint.core.model.Trace.Step> chain = in.chain().reversedSteps();
+                // the fix: the parameter in place of the one operand that lets reclaim into the filesystem
+                String own = s.allocator().implicit() ? null : MaskOperands.onlyName(model, f.file, s.mask(), m -> q.mayEnterFs(m) == Tri.YES);
+                Fix fix = own == null ? null : new Fix.ReplaceOperand("use " + f.paramNames[p] + " instead of " + own,
+                        s.allocator().gfpArg(), own, f.paramNames[p]);
                 return finding(Level.WARNING, f.file, f.lines[s.call()], f.cols[s.call()], at.get() + " may recurse into the"
                         + " filesystem, but " + f.name + " is called with " + model.flags().describe(v) + " in "
                         + f.paramNames[p] + " (by " + chain.get(0).caller() + "); pass " + f.paramNames[p]
-                        + " instead", chain);
+                        + " instead", chain).with(null,
+                        "callers pass " + model.flags().describe(v) + " in " + f.paramNames[p] + " (by " + chain.get(0).caller() + ")")
+                        .with(fix);
             }
         }
         return null;
@@ -185,6 +192,8 @@ public final class GfpKernelInNofsRegion extends Rule {
                 + (evidence != null ? " (" + evidence + ")"
                         : " (no lock is held here, no caller passes a NOFS mask or opens a scope, and nothing reclaim or writeback"
                         + " runs reaches it: the earlier mask may be caution, not need)"),
-                List.of());
+                List.of()).with(null, f.name + " allocated with "
+                + model.flags().describe(model.contexts(o).get(0).raw()) + " at line " + f.lines[o.call()] + " on the same path"
+                + (evidence != null ? "; " + evidence : ""));
     }
 }

@@ -204,7 +204,7 @@ public final class SleepingAllocInAtomic extends Rule {
                 : head + " may sleep (direct reclaim) " + under + (held ? "" : atSite ? " for some of its callers" : " on some paths through these calls") + "; " + fix;
         List<Trace.Step> flow = flow(a, c.chain());
         if (!atSite) flow.add(Trace.Step.at(f.file, f.lines[s.call()], f.cols[s.call()], what));
-        return finding(level, anchor.file(), anchor.line(), anchor.col(), msg, flow);
+        return finding(level, anchor.file(), anchor.line(), anchor.col(), msg, flow).with(model.flags().describe(c.raw()), under);
     }
 
     /** "under spin_lock(&q->lock) taken at line 42", "in a hard-irq handler (...)", with the function when it is another. */
@@ -247,7 +247,8 @@ public final class SleepingAllocInAtomic extends Rule {
         return finding(Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], s.allocator().name() + "() with "
                 + model.flags().describe(c.raw()) + " " + under(a, f.file, f.name) + ": no allocator is safe in NMI"
                 + " context, GFP_ATOMIC included (it takes locks the interrupted code may hold); allocate beforehand"
-                + " and hand the memory over, or defer the work with irq_work", flow);
+                + " and hand the memory over, or defer the work with irq_work", flow)
+                .with(model.flags().describe(c.raw()), under(a, f.file, f.name));
     }
 
     private Finding rawNote(Model model, Model.AllocSite s, FunctionFacts f) {
@@ -255,6 +256,6 @@ public final class SleepingAllocInAtomic extends Rule {
         String where = a.root() == null ? "under a raw spinlock" : "under " + a.root().what() + " taken at line " + a.root().line();
         return finding(Level.NOTE, f.file, f.lines[s.call()], f.cols[s.call()], s.allocator().name() + "() " + where
                 + ": on PREEMPT_RT the allocator may take sleeping locks, so no allocation is allowed under a raw"
-                + " spinlock, GFP_ATOMIC included; allocate before taking it", flow(a, List.of()));
+                + " spinlock, GFP_ATOMIC included; allocate before taking it", flow(a, List.of())).with(null, where);
     }
 }

@@ -64,7 +64,9 @@ public final class VmallocNofs extends Rule {
                 boolean noIo = raw.hasAll(io) == Tri.NO && (c.scopesMust() & Scope.NOIO.bit()) == 0;
                 boolean noFs = raw.hasAll(fs) == Tri.NO && (c.scopesMust() & (Scope.NOFS.bit() | Scope.NOIO.bit())) == 0;
                 if (!noIo && !noFs) continue;
-                Finding f = judge(model, s, c, noIo ? "GFP_NOIO" : "GFP_NOFS", noIo ? "memalloc_noio_save()" : "memalloc_nofs_save()");
+                Scope scope = noIo ? Scope.NOIO : Scope.NOFS;
+                Finding f = judge(model, s, c, noIo ? "GFP_NOIO" : "GFP_NOFS", q.catalog().scopeApiFor(scope.bit(), true),
+                        q.catalog().scopeApiFor(scope.bit(), false));
                 if (f == null) continue;
                 offending++;
                 if (best == null || f.level().compareTo(best.level()) > 0) best = f;
@@ -72,19 +74,24 @@ public final class VmallocNofs extends Rule {
             if (best == null) return;
             if (offending > 1) {
                 best = new Finding(best.ruleId(), best.level(), best.file(), best.line(), best.col(),
-                        best.message() + " (" + offending + " such masks reach this call; the trace shows one)", best.flow());
+                        best.message() + " (" + offending + " such masks reach this call; the trace shows one)", best.flow(),
+                        best.mask(), best.context(), best.fix());
             }
             out.accept(best);
         });
     }
 
-    private Finding judge(Model model, Model.AllocSite s, Model.SiteContext c, String kind, String scopeApi) {
+    /** {@code save} and {@code restore}: the scope API of the judged version for the missing bit, null when it has none. */
+    private Finding judge(Model model, Model.AllocSite s, Model.SiteContext c, String kind, Catalog.ScopeApi save,
+                          Catalog.ScopeApi restore) {
         AllocatorSemantics q = model.semantics();
         FunctionFacts f = model.function(s.fn());
         String name = s.allocator().name() + "()";
         String mask = model.flags().describe(c.raw());
         String v = model.version().toString();
-        String fix = "; open " + scopeApi + " around the call and pass GFP_KERNEL";
+        String scopeApi = save == null ? null : save.name() + "()";
+        String fix = scopeApi != null ? "; open " + scopeApi + " around the call and pass GFP_KERNEL"
+                : "; " + v + " has no scope API for it, so no mask can keep reclaim out here";
         String via = c.chain().isEmpty() ? "" : " (mask passed by " + c.chain().get(0).caller() + ")";
         Level level;
         String what;
@@ -120,6 +127,20 @@ public final class VmallocNofs extends Rule {
                 }
             }
         }
-        return finding(level, f.file, f.lines[s.call()], f.cols[s.call()], what + fix, c.chain());
+        String context = (s.allocator().family() == Catalog.Family.VMALLOC ? "vmalloc" : "kvmalloc") + " with a "
+                + kind.substring(4) + " mask, judged as " + v + (c.chain().isEmpty() ? "" : "; the mask is passed by "
+                + c.chain().get(0).caller());
+        Finding found = finding(level, f.file, f.lines[s.call()], f.cols[s.call()], what + fix, c.chain()).with(mask, context);
+        // before 5.17 (an error or a warning), the fix: the scope around the call, GFP_KERNEL in place of the one
+        // operand that leaves out __GFP_FS (__GFP_IO), where the call itself spells the mask
+        if (level == Level.NOTE || !c.chain().isEmpty() || s.allocator().implicit() || save == null || restore == null) {
+            return found;
+        }
+        boolean io = kind.equals("GFP_NOIO");
+        String own = MaskOperands.onlyName(model, f.file, s.mask(), m -> q.maySleep(m) == Tri.YES
+                && (io ? q.mayStartIo(m) : q.mayEnterFs(m)) == Tri.NO);
+        if (own == null) return found;
+        return found.with(new Fix.Scope("open " + scopeApi + " around the call and pass GFP_KERNEL", s.allocator().gfpArg(), own,
+                "GFP_KERNEL", save.name(), restore.name(), io ? "noio_flags" : "nofs_flags"));
     }
 }

@@ -272,6 +272,7 @@ public final class Catalog {
         private final KernelVersion version;
         private final Map<String, Allocator> allocators = new HashMap<>();
         private final Map<String, ScopeApi> scopeApis = new HashMap<>();
+        private final List<ScopeApi> scopeApiOrder = new ArrayList<>();
         private final Map<String, ScopeOpener> openers = new HashMap<>();
         private final Map<String, ScopeOpener> closers = new HashMap<>();
         private final Map<String, Integer> pf = new HashMap<>();
@@ -304,7 +305,11 @@ public final class Catalog {
             Ranged.select(c.atomicFields, v, atomicFields);
             this.version = v;
             for (Allocator a : c.allocators) if (a.range.contains(v)) allocators.put(a.name, a);
-            for (ScopeApi s : c.scopeApis) if (s.range.contains(v)) scopeApis.put(s.name, s);
+            for (ScopeApi s : c.scopeApis) {
+                if (!s.range.contains(v)) continue;
+                scopeApis.put(s.name, s);
+                scopeApiOrder.add(s);
+            }
             for (ScopeOpener o : c.openers) {
                 if (!o.range.contains(v)) continue;
                 openers.put(o.name, o);
@@ -368,6 +373,17 @@ public final class Catalog {
         public List<Form> forms(String name) { return forms.getOrDefault(name, List.of()); }
         public Allocator allocator(String name) { return allocators.get(name); }
         public ScopeApi scopeApi(String name) { return scopeApis.get(name); }
+
+        /**
+         * The save ({@code save}) or restore API of this version that opens or closes exactly the scopes
+         * {@code scopeBits} ({@link Scope} bits), the first in catalog order; null when none does.
+         */
+        public ScopeApi scopeApiFor(int scopeBits, boolean save) {
+            for (ScopeApi a : scopeApiOrder) {
+                if (a.save() == save && a.scopes() == scopeBits) return a;
+            }
+            return null;
+        }
         public ScopeOpener opener(String name) { return openers.get(name); }
         /** The opener that {@code name} closes, if {@code name} is a closing call. */
         public ScopeOpener closes(String name) { return closers.get(name); }
