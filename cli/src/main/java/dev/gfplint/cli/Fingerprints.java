@@ -46,6 +46,23 @@ final class Fingerprints {
         return end > i ? end - at + 1 : null;
     }
 
+    /** Lines {@code from} to {@code to} (1-based, inclusive, clipped to the file) of a file, without their ends; none when unreadable. */
+    synchronized List<String> lines(String file, int from, int to) {
+        String text = file(file).text();
+        List<String> out = new java.util.ArrayList<>();
+        if (text == null) return out;
+        int line = 1, at = 0;
+        while (at < text.length() && line <= to) {
+            int nl = text.indexOf('\n', at);
+            int end = nl < 0 ? text.length() : nl;
+            if (line >= from) out.add(text.substring(at, end > at && text.charAt(end - 1) == '\r' ? end - 1 : end));
+            if (nl < 0) break;
+            at = nl + 1;
+            line++;
+        }
+        return out;
+    }
+
     private static Hashed read(String file) {
         try {
             // a file the scan read: bounded like every read

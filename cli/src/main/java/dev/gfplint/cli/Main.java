@@ -28,8 +28,16 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /**
+     * Standard output as bytes, when the command line runs on the process's streams: what must reach it byte for
+     * byte (the diff of {@code --fix --dry-run}, whose lines are the files' own bytes, in whatever encoding) goes
+     * there rather than through the writer's charset. Null when a caller gives its own writers.
+     */
+    static volatile java.io.OutputStream stdoutBytes;
+
     /** Runs the command line on the process's streams and returns the exit code. */
     public static int run(String... args) {
+        stdoutBytes = System.out;
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 

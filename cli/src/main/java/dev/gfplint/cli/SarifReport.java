@@ -82,6 +82,19 @@ final class SarifReport {
                     .withLocations(List.of(location(file, f.line(), f.col(), o.fingerprints().endColumn(f), null)))
                     .withPartialFingerprints(new PartialFingerprints()
                             .withAdditionalProperty("primaryLocationLineHash", o.fingerprints().of(f)));
+            PropertyBag facts = new PropertyBag();
+            if (f.mask() != null) facts.withAdditionalProperty("mask", f.mask());
+            if (f.context() != null) facts.withAdditionalProperty("context", f.context());
+            Maintainers.Assignment a = o.owners().of(f.file());
+            if (a != null) {
+                facts.withAdditionalProperty("subsystem", a.subsystem().name())
+                        .withAdditionalProperty("maintainers", a.maintainers())
+                        .withAdditionalProperty("reviewers", a.reviewers())
+                        .withAdditionalProperty("lists", a.lists().stream().map(Maintainers.MailList::address).toList());
+            }
+            if (!facts.getAdditionalProperties().isEmpty()) res.withProperties(facts);
+            FixEdits.Resolved fix = o.fix(f);
+            if (fix != null) res.withFixes(new LinkedHashSet<>(List.of(fix(file, fix))));
             if (!f.flow().isEmpty()) {
                 List<ThreadFlowLocation> steps = new ArrayList<>();
                 Set<Location> related = new LinkedHashSet<>();
@@ -137,6 +150,21 @@ final class SarifReport {
                     first.line()));
         }
         return notes;
+    }
+
+    /** A finding's fix as SARIF: one artifactChange of its file, a replacement per edit (columns in UTF-16 units, SARIF's default). */
+    private static com.contrastsecurity.sarif.Fix fix(String file, FixEdits.Resolved fix) {
+        List<com.contrastsecurity.sarif.Replacement> reps = new ArrayList<>();
+        for (FixEdits.Edit e : fix.edits()) {
+            FixEdits.Source s = fix.source();
+            Region deleted = new Region().withStartLine(s.lineOf(e.start())).withStartColumn(s.colOf(e.start()))
+                    .withEndLine(s.lineOf(e.end())).withEndColumn(s.colOf(e.end()));
+            reps.add(new com.contrastsecurity.sarif.Replacement().withDeletedRegion(deleted)
+                    .withInsertedContent(new com.contrastsecurity.sarif.ArtifactContent().withText(e.text())));
+        }
+        return new com.contrastsecurity.sarif.Fix().withDescription(new Message().withText(fix.description()))
+                .withArtifactChanges(new LinkedHashSet<>(List.of(new com.contrastsecurity.sarif.ArtifactChange()
+                        .withArtifactLocation(artifact(file)).withReplacements(reps))));
     }
 
     private static Notification notification(Notification.Level level, String text, String file, int line) {

@@ -92,10 +92,11 @@ public final class ScanCommand implements Callable<Integer> {
             + "(to see what lowers parse coverage).")
     boolean showSkipped;
 
-    enum Format { text, json, sarif, github }
+    enum Format { text, json, sarif, github, html }
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (path:line:col: level: message [rule-id]), "
-            + "json (docs/json-format.md), sarif (SARIF 2.1.0) or github (GitHub Actions annotations) "
+            + "json (docs/json-format.md), sarif (SARIF 2.1.0), github (GitHub Actions annotations) or html (one "
+            + "self-contained page: counts, filters, code excerpts, call chains, rule help) "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "text")
     Format format;
 
@@ -145,6 +146,22 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--no-config", description = "Read no .gfplint.yaml.")
     boolean noConfig;
+
+    enum GroupBy { none, maintainer }
+
+    @Option(names = "--group-by", paramLabel = "WHAT", description = "text output only: 'maintainer' prints one block "
+            + "per subsystem of the kernel tree's MAINTAINERS file, headed by its lists, maintainers and reviewers, so "
+            + "that each list can be mailed its findings (default: ${DEFAULT-VALUE}).", defaultValue = "none")
+    GroupBy groupBy;
+
+    @Option(names = "--fix", description = "Apply the mechanical fixes of the reported findings in place (a redundant "
+            + "__GFP_NOWARN, a no-op __GFP_NORETRY, the function's own gfp parameter for a hard-coded mask, a scope around "
+            + "vmalloc with NOFS/NOIO before 5.17), then report what is left. Nothing else is changed, byte for byte.")
+    boolean fix;
+
+    @Option(names = "--dry-run", description = "With --fix: change nothing, print the unified diff the fixes would make "
+            + "(for git apply or patch -p1); exit 1 when there is one, else 0.")
+    boolean dryRun;
 
     @Option(names = "--no-color", description = "No colours in text output (also when NO_COLOR is set or the "
             + "output is not a terminal).")
@@ -219,6 +236,11 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (jobs != null && jobs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         if (maxFileMiB <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be positive");
+        if (groupBy != GroupBy.none && format != Format.text) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--group-by works with --format text only"
+                    + " (json, sarif and html carry each finding's maintainers in its own fields)");
+        }
+        if (dryRun && !fix) throw new CommandLine.ParameterException(spec.commandLine(), "--dry-run needs --fix");
         List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         Config config;
         try {
@@ -370,8 +392,7 @@ public final class ScanCommand implements Callable<Integer> {
         for (Rule rule : rules) enabled.add(rule.id());
         if (!levels.isEmpty()) { // the config sets a rule's level: its findings take it, notes stay notes
             found = found.stream().map(f -> levels.containsKey(f.ruleId()) && f.level() != Level.NOTE
-                    ? new Finding(f.ruleId(), levels.get(f.ruleId()), f.file(), f.line(), f.col(), f.message(), f.flow())
-                    : f).toList();
+                    ? f.at(levels.get(f.ruleId())) : f).toList();
         }
         List<Finding> findings = Suppressions.apply(found, suppressions, enabled, known);
         SourceRoot source = SourceRoot.of(roots);
@@ -402,10 +423,44 @@ public final class ScanCommand implements Callable<Integer> {
                 f.error().printStackTrace(err);
             }
         }
+        FixEdits fixEdits = new FixEdits();
+        if (fix) {
+            List<FixApplier.Change> planned = FixApplier.plan(findings, fixEdits);
+            int made = planned.stream().mapToInt(c -> c.made().size()).sum();
+            if (dryRun) {
+                try {
+                    byte[] diff = FixApplier.diff(planned, source);
+                    if (output != null) {
+                        writeTo(w -> {}); // the directory, as for findings
+                        Files.write(output, diff);
+                    } else if (Main.stdoutBytes != null) {
+                        spec.commandLine().getOut().flush();
+                        Main.stdoutBytes.write(diff);
+                        Main.stdoutBytes.flush();
+                    } else { // a caller's own writer: one char per byte, which it can turn back into the bytes
+                        spec.commandLine().getOut().write(new String(diff, java.nio.charset.StandardCharsets.ISO_8859_1));
+                        spec.commandLine().getOut().flush();
+                    }
+                } catch (IOException e) {
+                    err.println("gfplint: error: " + output + ": cannot write the diff: " + e.getMessage());
+                    return Main.EXIT_USAGE;
+                }
+                err.println("gfplint: --dry-run: " + made + " of " + findings.size() + " findings have a fix, in "
+                        + planned.size() + (planned.size() == 1 ? " file" : " files") + "; nothing was changed");
+                return planned.isEmpty() ? Main.EXIT_OK : Main.EXIT_FINDINGS;
+            }
+            List<FixApplier.Change> done = FixApplier.write(planned, err);
+            int fixed = done.stream().mapToInt(c -> c.made().size()).sum();
+            findings = FixApplier.remaining(findings, done);
+            err.println("gfplint: fixed " + fixed + (fixed == 1 ? " finding" : " findings") + " in " + done.size()
+                    + (done.size() == 1 ? " file" : " files") + "; " + findings.size() + " left");
+            fixEdits = new FixEdits(); // the fixed files are read again, as they are now
+        }
         // a file gfplint failed on is a bug in gfplint and the results may be incomplete: say so in the exit code,
         // after reporting everything the scan did find
         int exit = r.missingPaths() ? Main.EXIT_USAGE : r.stats().internalErrors > 0 ? Main.EXIT_INTERNAL : exitCode(findings);
-        ScanOutcome outcome = new ScanOutcome(setup, model, rules, findings, source, r.stats(), diagnostics, fps, exit);
+        ScanOutcome outcome = new ScanOutcome(setup, model, rules, findings, source, r.stats(), diagnostics, fps, exit,
+                Owners.of(roots), fixEdits);
         err.println(setup.summaryLine(model));
         if (modelStats) ModelReport.print(model, err);
         try {
@@ -482,18 +537,34 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     private void writeFindings(ScanOutcome o) throws IOException {
+        writeTo(w -> {
+            switch (format) {
+                case sarif -> SarifReport.write(w, o);
+                case json -> Reports.json(w, o);
+                case github -> Reports.github(w, o.findings(), o.source()::relative);
+                case html -> HtmlReport.write(w, o);
+                default -> {
+                    if (groupBy == GroupBy.maintainer) Reports.textByMaintainer(w, o.findings(), o.owners(), colour(), o.fixes());
+                    else Reports.text(w, o.findings(), colour(), o.fixes());
+                }
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Output {
+        void write(java.io.Writer w) throws IOException;
+    }
+
+    /** Writes to --output (its directory made if needed), else to standard output. */
+    private void writeTo(Output out) throws IOException {
         if (output != null) {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
         }
         java.io.Writer w = output != null ? Files.newBufferedWriter(output) : spec.commandLine().getOut();
         try {
-            switch (format) {
-                case sarif -> SarifReport.write(w, o);
-                case json -> Reports.json(w, o);
-                case github -> Reports.github(w, o.findings(), o.source()::relative);
-                default -> Reports.text(w, o.findings(), colour());
-            }
+            out.write(w);
         } finally {
             if (output != null) w.close();
             else w.flush();

@@ -8,9 +8,24 @@ import dev.gfplint.rules.Level;
 import dev.gfplint.rules.Rule;
 import java.util.List;
 
-/** What a scan produced, as the report writers need it. {@code rules}: the rules that ran. */
+/**
+ * What a scan produced, as the report writers need it. {@code rules}: the rules that ran; {@code owners}: who
+ * looks after each file, in a kernel tree with a MAINTAINERS file; {@code fixEdits}: the findings' fixes as edits
+ * of their files.
+ */
 record ScanOutcome(ModelSetup setup, Model model, List<Rule> rules, List<Finding> findings, SourceRoot source,
-                   ScanStats stats, List<Diagnostic> diagnostics, Fingerprints fingerprints, int exitCode) {
+                   ScanStats stats, List<Diagnostic> diagnostics, Fingerprints fingerprints, int exitCode, Owners owners,
+                   FixEdits fixEdits) {
+    /** A finding's fix in its file, or null. */
+    FixEdits.Resolved fix(Finding f) {
+        return fixEdits == null ? null : fixEdits.resolve(f);
+    }
+
+    /** {@link #fix} as a function, for the text writers. */
+    java.util.function.Function<Finding, FixEdits.Resolved> fixes() {
+        return this::fix;
+    }
+
     long count(Level l) {
         return findings.stream().filter(f -> f.level() == l).count();
     }
