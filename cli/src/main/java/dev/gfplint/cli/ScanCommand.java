@@ -431,7 +431,7 @@ public final class ScanCommand implements Callable<Integer> {
                 try {
                     byte[] diff = FixApplier.diff(planned, source);
                     if (output != null) {
-                        writeTo(w -> {}); // the directory, as for findings
+                        makeOutputDirectory();
                         Files.write(output, diff);
                     } else if (Main.stdoutBytes != null) {
                         spec.commandLine().getOut().flush();
@@ -556,12 +556,16 @@ public final class ScanCommand implements Callable<Integer> {
         void write(java.io.Writer w) throws IOException;
     }
 
+    /** The directory --output names a file in, made if it is missing. */
+    private void makeOutputDirectory() throws IOException {
+        if (output == null) return;
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+    }
+
     /** Writes to --output (its directory made if needed), else to standard output. */
     private void writeTo(Output out) throws IOException {
-        if (output != null) {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-        }
+        makeOutputDirectory();
         java.io.Writer w = output != null ? Files.newBufferedWriter(output) : spec.commandLine().getOut();
         try {
             out.write(w);
